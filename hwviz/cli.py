@@ -1,0 +1,117 @@
+"""Command-line front door: ``hwviz sim``, ... Bad input prints one line and exits 2."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from hwviz import __version__
+from hwviz.sim.config import ConfigError, PREFETCHERS
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error on one line."""
+
+    def error(self, message):  # noqa: D102 - argparse hook
+        raise ConfigError(message)
+
+
+def _add_sim(sub) -> None:
+    from hwviz.sim import patterns
+    from hwviz.sim.presets import PRESETS
+    from hwviz.sim.trace_files import FORMATS
+
+    p = sub.add_parser("sim", help="simulate a cache hierarchy on a pattern or a trace",
+                       description="Run an access pattern or a trace file through a cache "
+                                   "hierarchy and print per-level statistics.")
+    src = p.add_mutually_exclusive_group()
+    src.add_argument("--preset", default=None, help=f"hierarchy preset: {', '.join(PRESETS)} (default textbook)")
+    src.add_argument("--config", metavar="FILE.toml", help="hierarchy from a TOML file")
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--pattern", help=f"access pattern: {', '.join(patterns.NAMES)}")
+    what.add_argument("--trace", metavar="FILE", help="trace file (text, valgrind lackey, or .npy)")
+    p.add_argument("--format", default="auto", choices=FORMATS, help="trace format (default: detect)")
+    g = p.add_argument_group("pattern options")
+    g.add_argument("--rows", type=int, default=2048, help="matrix rows; n for matmul (default 2048)")
+    g.add_argument("--cols", type=int, default=None, help="matrix columns (default: rows)")
+    g.add_argument("--elem", type=int, default=8, help="element size in bytes (default 8)")
+    g.add_argument("--ld", type=int, default=0, help="leading dimension in elements (default cols; larger pads)")
+    g.add_argument("--base", type=int, default=0, help="address of the first matrix")
+    g.add_argument("--tile", type=int, default=None, help="tile edge (tiled: default 8; matmul: default 0 = none)")
+    g.add_argument("--stride", type=int, default=1, help="strided: elements between accesses")
+    g.add_argument("--passes", type=int, default=1, help="strided: sweeps over the array")
+    g.add_argument("--count", type=int, default=0, help="random: number of accesses (default rows x cols)")
+    g.add_argument("--seed", type=int, default=0, help="random: seed")
+    p.add_argument("--prefetch", choices=PREFETCHERS, default=None, help="prefetcher (default: the config's)")
+    p.add_argument("--degree", type=int, default=None, help="prefetch degree")
+    p.add_argument("--distance", type=int, default=None, help="stream prefetch distance in lines")
+    p.add_argument("--inclusion", choices=("nine", "inclusive", "exclusive"), default=None)
+    p.add_argument("--3c", dest="three_c", action="store_true", help="classify misses (compulsory, capacity, conflict)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+
+def _run_sim(a) -> int:
+    from dataclasses import replace
+
+    from hwviz.sim import patterns
+    from hwviz.sim.config_file import load_hierarchy
+    from hwviz.sim.presets import preset
+    from hwviz.sim.report import format_report
+    from hwviz.sim.simulator import simulate
+    from hwviz.sim.trace_files import read_trace
+
+    h = load_hierarchy(a.config) if a.config else preset(a.preset or "textbook")
+    if a.prefetch or a.degree or a.distance:
+        pf = h.prefetch
+        h = replace(h, prefetch=replace(pf, kind=a.prefetch or pf.kind,
+                                        degree=a.degree or pf.degree, distance=a.distance or pf.distance))
+    if a.inclusion:
+        h = replace(h, inclusion=a.inclusion)
+    h.validate()
+    if a.pattern:
+        tile = a.tile if a.tile is not None else (8 if a.pattern == "tiled" else 0)
+        pat = patterns.make(a.pattern, rows=a.rows, cols=a.cols or a.rows, elem=a.elem, ld=a.ld,
+                            base=a.base, tile=tile, stride=a.stride, passes=a.passes,
+                            count=a.count, seed=a.seed)
+        source = patterns.generate(pat)
+        title = (f"{pat.name}, {pat.rows} x {pat.cols} x {pat.elem} B, ld {pat.lead}"
+                 f" on {h.name}")
+    else:
+        source = read_trace(a.trace, a.format)
+        title = f"trace {a.trace} on {h.name}"
+    stats = simulate(h, source, three_c=a.three_c)
+    if a.json:
+        print(json.dumps(stats.to_dict(), indent=2))
+    else:
+        print(format_report(stats, h, title))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``hwviz`` argument parser."""
+    p = _Parser(prog="hwviz", description="hwviz: see the CPU memory hierarchy and parallelism.")
+    p.add_argument("--version", action="version", version=f"hwviz {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    _add_sim(sub)
+    return p
+
+
+_COMMANDS = {"sim": _run_sim}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``hwviz`` console script."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return 0
+        return _COMMANDS[args.command](args)
+    except ConfigError as e:
+        print(f"hwviz: error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("hwviz: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,139 @@
+"""Hierarchy configuration files: TOML with one ``[[level]]`` table per level and ``[memory]``.
+
+Example::
+
+    name = "my laptop"
+    inclusion = "nine"            # nine | inclusive | exclusive
+
+    [[level]]
+    name = "L1"
+    size = "48KiB"
+    ways = 12
+    line = 64
+    policy = "lru"                # lru | fifo | random | plru
+    write = "back"                # back | through
+    latency_ns = 1.0
+    index = "modulo"              # modulo | hash
+
+    [memory]
+    latency_ns = 90.0
+
+    [prefetch]                    # optional
+    kind = "next-line"            # none | next-line | stride | stream
+    degree = 1
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from hwviz.sim.config import CacheLevel, ConfigError, Hierarchy, Prefetcher, format_size, parse_size
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+_LEVEL_KEYS = {"name", "size", "ways", "line", "policy", "write", "latency_ns", "index"}
+_TOP_KEYS = {"name", "note", "inclusion", "seed", "level", "memory", "prefetch"}
+_PREFETCH_KEYS = {"kind", "degree", "distance", "table"}
+
+
+def _check_keys(table: dict, allowed: set, where: str) -> None:
+    extra = sorted(set(table) - allowed)
+    if extra:
+        raise ConfigError(f"{where}: unknown key {extra[0]!r} (allowed: {', '.join(sorted(allowed))})")
+
+
+def hierarchy_from_dict(d: dict, source: str = "config") -> Hierarchy:
+    """Build and validate a hierarchy from parsed TOML."""
+    _check_keys(d, _TOP_KEYS, source)
+    tables = d.get("level")
+    if not isinstance(tables, list) or not tables:
+        raise ConfigError(f"{source}: no [[level]] tables; add one per cache level, L1 first")
+    levels = []
+    for i, t in enumerate(tables, 1):
+        if not isinstance(t, dict):
+            raise ConfigError(f"{source}: level {i} is not a table")
+        _check_keys(t, _LEVEL_KEYS, f"{source}: level {i}")
+        name = str(t.get("name", f"L{i}"))
+        for key in ("size", "ways"):
+            if key not in t:
+                raise ConfigError(f"{source}: {name} has no {key}")
+        levels.append(CacheLevel(
+            name=name,
+            size=parse_size(t["size"], f"{name} size"),
+            ways=t["ways"],
+            line=parse_size(t.get("line", 64), f"{name} line"),
+            policy=t.get("policy", "lru"),
+            write=t.get("write", "back"),
+            latency_ns=t.get("latency_ns", 1.0),
+            index=t.get("index", "modulo"),
+        ))
+    mem = d.get("memory", {})
+    if not isinstance(mem, dict):
+        raise ConfigError(f"{source}: [memory] must be a table")
+    _check_keys(mem, {"latency_ns"}, f"{source}: [memory]")
+    pf = d.get("prefetch", {})
+    if not isinstance(pf, dict):
+        raise ConfigError(f"{source}: [prefetch] must be a table")
+    _check_keys(pf, _PREFETCH_KEYS, f"{source}: [prefetch]")
+    return Hierarchy(
+        levels=tuple(levels),
+        memory_latency_ns=mem.get("latency_ns", 100.0),
+        inclusion=d.get("inclusion", "nine"),
+        prefetch=Prefetcher(**pf),
+        seed=d.get("seed", 0),
+        name=str(d.get("name", source)),
+        note=str(d.get("note", "")),
+    ).validate()
+
+
+def load_hierarchy(path: str | Path) -> Hierarchy:
+    """Read a hierarchy from a TOML file.
+
+    Raises
+    ------
+    ConfigError
+        If the file is missing, is not TOML, or describes an invalid hierarchy.
+    """
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as e:
+        raise ConfigError(f"cannot read config {p}: {e.strerror or e}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{p.name} is not valid TOML: {e}") from None
+    return hierarchy_from_dict(data, p.name)
+
+
+def _q(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def dump_hierarchy(h: Hierarchy) -> str:
+    """Return the TOML text of ``h`` (what :func:`load_hierarchy` reads back)."""
+    out = [f"name = {_q(h.name)}"]
+    if h.note:
+        out.append(f"note = {_q(h.note)}")
+    out += [f"inclusion = {_q(h.inclusion)}", f"seed = {h.seed}", ""]
+    for lvl in h.levels:
+        out += [
+            "[[level]]", f"name = {_q(lvl.name)}", f"size = {_q(format_size(lvl.size))}",
+            f"ways = {lvl.ways}", f"line = {lvl.line}", f"policy = {_q(lvl.policy)}",
+            f"write = {_q(lvl.write)}", f"latency_ns = {float(lvl.latency_ns)!r}",
+            f"index = {_q(lvl.index)}", "",
+        ]
+    out += ["[memory]", f"latency_ns = {float(h.memory_latency_ns)!r}", ""]
+    pf = h.prefetch
+    out += ["[prefetch]", f"kind = {_q(pf.kind)}", f"degree = {pf.degree}",
+            f"distance = {pf.distance}", f"table = {pf.table}", ""]
+    return "\n".join(out)
+
+
+def save_hierarchy(h: Hierarchy, path: str | Path) -> None:
+    """Write ``h`` as TOML to ``path``."""
+    Path(path).write_text(dump_hierarchy(h), encoding="utf-8")

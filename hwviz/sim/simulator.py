@@ -1,0 +1,253 @@
+"""Run traces through a hierarchy: in bulk (:func:`simulate`) or step by step (:class:`Simulator`)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import numpy as np
+
+from hwviz.sim import engine as E
+from hwviz.sim.config import Hierarchy
+from hwviz.sim.stats import LevelSnapshot, LevelStats, Stats
+from hwviz.sim.trace import Trace, chunks_of
+
+_POLICY = {"lru": E.P_LRU, "fifo": E.P_FIFO, "random": E.P_RANDOM, "plru": E.P_PLRU}
+_INCLUSION = {"nine": E.I_NINE, "inclusive": E.I_INCLUSIVE, "exclusive": E.I_EXCLUSIVE}
+_PREFETCH = {"none": E.K_NONE, "next-line": E.K_NEXT, "stride": E.K_STRIDE, "stream": E.K_STREAM}
+
+#: one event per cache line touched, in trace order
+EVENT_DTYPE = np.dtype([
+    ("access", np.int64),    # index of the access in the trace
+    ("address", np.int64),
+    ("line", np.int64),      # address // line size
+    ("write", np.bool_),
+    ("level", np.int8),      # level that served it; len(levels) means main memory
+    ("set", np.int32),       # set in the first level
+    ("way", np.int16),       # way in the first level afterwards, -1 if not allocated there
+    ("evicted", np.int64),   # line the first level evicted, -1 if none
+    ("prefetch_useful", np.bool_),  # a first hit on a prefetched line
+    ("prefetch_issued", np.bool_),  # the prefetcher fetched something after this access
+])
+
+
+class Simulator:
+    """Simulate a hierarchy over a trace source, stepping any number of accesses at a time.
+
+    Parameters
+    ----------
+    hierarchy : Hierarchy
+        Validated on construction.
+    trace : Trace or iterable of Trace, optional
+        Source that :meth:`step` and :meth:`run` consume. Chunks keep memory bounded.
+    three_c : bool
+        Classify misses as compulsory / capacity / conflict (costs time and memory).
+    """
+
+    def __init__(self, hierarchy: Hierarchy, trace=None, *, three_c: bool = False):
+        self.hierarchy = hierarchy.validate()
+        self.three_c = bool(three_c)
+        self._build()
+        self._source: Iterator[Trace] = iter(())
+        self._chunk: Trace | None = None
+        self._pos = 0
+        self.accesses = 0
+        if trace is not None:
+            self._source = chunks_of(trace)
+
+    # ---- state ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        h = self.hierarchy
+        nl = len(h.levels)
+        slots = sum(l.sets * l.ways for l in h.levels)
+        nsets = sum(l.sets for l in h.levels)
+        caps = [l.lines for l in h.levels] if self.three_c else [0] * nl
+        pf = h.prefetch
+        sizes = {E.R_TAB: slots, E.R_STAMP: slots, E.R_DIRTY: slots, E.R_PFB: slots,
+                 E.R_PLRU: slots, E.R_STATS: nl * E.NSTAT, E.R_SETACC: nsets,
+                 E.R_SETMISS: nsets, E.R_SH: nl * 5, E.R_PREV: sum(caps), E.R_NEXT: sum(caps),
+                 E.R_SLINE: sum(caps), E.R_PTAB: 4 * pf.table, E.R_LCFG: nl * E.NCFG,
+                 E.R_PCFG: 4}
+        off = E.HEADER
+        M = np.zeros(E.HEADER + sum(sizes.values()), np.int64)
+        for region, n in sizes.items():
+            M[region] = off
+            off += n
+        M[E.R_END] = off
+        self._M = M
+        self._sizes = sizes
+        for r in (E.R_TAB, E.R_STAMP, E.R_PREV, E.R_NEXT, E.R_SLINE):
+            self._region(r)[:] = -1
+        lcfg = self._region(E.R_LCFG).reshape(nl, E.NCFG)
+        o = so = 0
+        for k, lvl in enumerate(h.levels):
+            sets = lvl.sets
+            lcfg[k] = (sets, lvl.ways, o, so, _POLICY[lvl.policy], lvl.write == "through",
+                       lvl.index == "hash" and sets > 1, sets - 1 if sets & (sets - 1) == 0 else -1,
+                       max(1, (sets - 1).bit_length()), h.line.bit_length() - 1)
+            o += sets * lvl.ways
+            so += sets
+        sh = self._region(E.R_SH).reshape(nl, 5)
+        sh[:, E.H_OFF] = np.concatenate([[0], np.cumsum(caps)[:-1]])
+        sh[:, E.H_CAP] = caps
+        sh[:, E.H_HEAD] = sh[:, E.H_TAIL] = -1
+        self._region(E.R_PCFG)[:] = (_PREFETCH[pf.kind], pf.degree, pf.distance, pf.table)
+        self._region(E.R_PTAB).reshape(pf.table, 4)[:, 0] = -1
+        M[E.X_RNG] = (h.seed * 2654435761 + 0x1234567) & 0x7FFFFFFFFFFFFFFF or 1
+        M[E.X_INCL] = _INCLUSION[h.inclusion]
+        M[E.X_USE3C] = self.three_c
+        M[E.X_NLEV] = nl
+        self._H = self._new_hash(1 << 16 if self.three_c else 2)
+        self._served = np.zeros(nl + 1, np.int64)
+
+    def _region(self, r: int) -> np.ndarray:
+        """View of region ``r`` of the state array."""
+        start = int(self._M[r])
+        return self._M[start:start + self._sizes[r]]
+
+    def _new_hash(self, entries: int) -> np.ndarray:
+        self._M[E.X_HSHIFT] = 64 - (entries.bit_length() - 1)
+        return np.full(2 * entries, -1, np.int64)
+
+    def _grow_hash(self) -> None:
+        old = self._H
+        self._H = self._new_hash(len(old))  # twice the entries: each takes two values
+        E.rehash(old, self._H, self._M[E.X_HSHIFT])
+
+    def _margin(self, chunk: Trace) -> int:
+        # most new 3C keys one access can add: lines it covers x levels x (itself, prefetches,
+        # write-backs)
+        h = self.hierarchy
+        lines = int(chunk.size.max()) // h.line + 2
+        pf = max(h.prefetch.degree, h.prefetch.distance)
+        return lines * len(h.levels) * (2 + pf + len(h.levels))
+
+    # ---- running -------------------------------------------------------------------------
+    def _next_chunk(self) -> bool:
+        while self._chunk is None or self._pos >= len(self._chunk):
+            nxt = next(self._source, None)
+            if nxt is None:
+                self._chunk = None
+                return False
+            nxt.check()
+            self._chunk, self._pos = nxt, 0
+        return True
+
+    def _advance(self, n: int | None, ev: np.ndarray | None) -> int:
+        """Run up to ``n`` accesses (all if None); return how many ran."""
+        done = 0
+        record = ev is not None
+        evbuf = ev if record else np.zeros((1, E.NEVENT), np.int64)
+        while (n is None or done < n) and self._next_chunk():
+            c = self._chunk
+            stop = len(c) if n is None else min(len(c), self._pos + n - done)
+            hlimit = len(self._H) // 4 - self._margin(c)
+            if self.three_c and self._M[E.X_HCOUNT] > hlimit:
+                self._grow_hash()
+                continue
+            reached = E.run(self._M, self._H, c.addr, c.size, c.write, c.pc, self._pos, stop,
+                            self._served, evbuf, record, hlimit)
+            done += reached - self._pos
+            self._pos = reached
+            if reached < stop:
+                if record and self._M[E.X_EVN] > 0:
+                    break  # event buffer full; the caller drains it
+                if self.three_c:
+                    self._grow_hash()
+        self.accesses += done
+        return done
+
+    def run(self, trace=None) -> Stats:
+        """Run the rest of the source (or of ``trace``, appended) and return the statistics."""
+        if trace is not None:
+            self._source = _chain(self._rest(), chunks_of(trace))
+        self._advance(None, None)
+        return self.stats()
+
+    def _rest(self) -> Iterator[Trace]:
+        if self._chunk is not None and self._pos < len(self._chunk):
+            yield self._chunk[self._pos:]
+        self._chunk = None
+        yield from self._source
+
+    def step(self, n: int = 1) -> np.ndarray:
+        """Run the next ``n`` accesses and return their events (``EVENT_DTYPE``, one per line)."""
+        out = [np.zeros(0, EVENT_DTYPE)]
+        left = n
+        while left > 0 and self._next_chunk():
+            lines = int(self._chunk.size.max()) // self.hierarchy.line + 2
+            ev = np.zeros((max(1024, min(left, 1 << 16) * lines), E.NEVENT), np.int64)
+            self._M[E.X_EVN] = 0
+            ran = self._advance(left, ev)
+            out.append(_events(ev[: self._M[E.X_EVN]]))
+            left -= ran
+        return np.concatenate(out)
+
+    @property
+    def finished(self) -> bool:
+        """True when the source has no accesses left."""
+        return not self._next_chunk()
+
+    # ---- results -------------------------------------------------------------------------
+    def stats(self) -> Stats:
+        """Statistics so far."""
+        h = self.hierarchy
+        M = self._M
+        lcfg = self._region(E.R_LCFG).reshape(-1, E.NCFG)
+        stats = self._region(E.R_STATS).reshape(-1, E.NSTAT)
+        setacc, setmiss = self._region(E.R_SETACC), self._region(E.R_SETMISS)
+        levels = []
+        for k, lvl in enumerate(h.levels):
+            s0, ns = lcfg[k, E.C_SOFF], lcfg[k, E.C_SETS]
+            row = stats[k]
+            levels.append(LevelStats(
+                name=lvl.name, accesses=int(row[E.S_ACC]), hits=int(row[E.S_HIT]),
+                misses=int(row[E.S_MISS]), evictions=int(row[E.S_EVICT]),
+                writebacks=int(row[E.S_WB]), compulsory=int(row[E.S_COMP]),
+                capacity=int(row[E.S_CAP]), conflict=int(row[E.S_CONF]),
+                prefetch_issued=int(row[E.S_PF_ISSUED]), prefetch_useful=int(row[E.S_PF_USEFUL]),
+                prefetch_unused=int(row[E.S_PF_UNUSED]), served=int(self._served[k]),
+                latency_ns=float(lvl.latency_ns),
+                set_accesses=setacc[s0:s0 + ns].copy(), set_misses=setmiss[s0:s0 + ns].copy(),
+            ))
+        return Stats(accesses=self.accesses, levels=levels, memory_reads=int(M[E.X_MEMR]),
+                     memory_writes=int(M[E.X_MEMW]), memory_served=int(self._served[-1]),
+                     memory_latency_ns=float(h.memory_latency_ns), three_c=self.three_c)
+
+    def snapshot(self) -> list[LevelSnapshot]:
+        """Each level's contents as (sets, ways) arrays, for drawing."""
+        lcfg = self._region(E.R_LCFG).reshape(-1, E.NCFG)
+        tab, stamp, dirty, pfb, plru = (self._region(r) for r in
+                                        (E.R_TAB, E.R_STAMP, E.R_DIRTY, E.R_PFB, E.R_PLRU))
+        out = []
+        for k, lvl in enumerate(self.hierarchy.levels):
+            sets, ways, off = (int(x) for x in lcfg[k, [E.C_SETS, E.C_WAYS, E.C_OFF]])
+            sl = slice(off, off + sets * ways)
+            lines = tab[sl].reshape(sets, ways).copy()
+            out.append(LevelSnapshot(
+                name=lvl.name, lines=lines, valid=lines >= 0, dirty=dirty[sl].reshape(sets, ways) > 0,
+                prefetched=pfb[sl].reshape(sets, ways) > 0,
+                recency=(plru if lvl.policy == "plru" else stamp)[sl].reshape(sets, ways).astype(np.int64),
+                sets=sets, indexing=lvl.index,
+            ))
+        return out
+
+
+def _chain(*its):
+    for it in its:
+        yield from it
+
+
+def _events(raw: np.ndarray) -> np.ndarray:
+    ev = np.zeros(len(raw), EVENT_DTYPE)
+    for name, col in (("access", E.E_ACCESS), ("address", E.E_ADDR), ("line", E.E_LINE),
+                      ("write", E.E_WRITE), ("level", E.E_LEVEL), ("set", E.E_SET),
+                      ("way", E.E_WAY), ("evicted", E.E_EVICTED)):
+        ev[name] = raw[:, col]
+    ev["prefetch_useful"] = raw[:, E.E_FLAGS] & E.FLAG_PF_USEFUL
+    ev["prefetch_issued"] = raw[:, E.E_FLAGS] & E.FLAG_PF_ISSUED
+    return ev
+
+
+def simulate(hierarchy: Hierarchy, trace, *, three_c: bool = False) -> Stats:
+    """Run a whole trace (a :class:`Trace` or an iterable of chunks) and return its statistics."""
+    return Simulator(hierarchy, trace, three_c=three_c).run()

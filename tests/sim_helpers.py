@@ -1,0 +1,52 @@
+"""Shared builders for the simulator tests."""
+
+import numpy as np
+
+from hwviz.sim import CacheLevel, Hierarchy, Prefetcher, Trace
+from naive_sim import NaiveSim
+
+
+def small_hierarchy(levels=((4, 2), (8, 4)), line=16, policy="lru", write="back", index="modulo",
+                    inclusion="nine", prefetch="none", degree=1, distance=4, table=4, seed=0):
+    """A hierarchy of (sets, ways) levels, small enough for exhaustive behaviour in tests."""
+    lv = tuple(
+        CacheLevel(f"L{i + 1}", sets * ways * line, ways, line=line,
+                   policy=policy[i] if isinstance(policy, tuple) else policy,
+                   write=write[i] if isinstance(write, tuple) else write,
+                   latency_ns=float(i + 1), index=index)
+        for i, (sets, ways) in enumerate(levels))
+    return Hierarchy(lv, memory_latency_ns=50.0, inclusion=inclusion,
+                     prefetch=Prefetcher(prefetch, degree=degree, distance=distance, table=table),
+                     seed=seed).validate()
+
+
+def random_trace(n, span, seed, writes=True, max_size=8, pcs=3):
+    rng = np.random.default_rng(seed)
+    # mix of a sequential walk, a strided walk and random jumps so prefetchers have work
+    kind = rng.integers(0, 3, n)
+    seq = np.arange(n) * 4
+    strided = np.arange(n) * 48
+    rnd = rng.integers(0, span, n)
+    addr = np.where(kind == 0, seq, np.where(kind == 1, strided, rnd)) % span
+    size = rng.integers(1, max_size + 1, n)
+    write = rng.integers(0, 2, n) if writes else np.zeros(n, int)
+    return Trace.of(addr, write=write, size=size, pc=kind % max(pcs, 1))
+
+
+def naive_result(h, trace, three_c=False):
+    sim = NaiveSim(h, three_c=three_c)
+    events = sim.run(trace.addr.tolist(), trace.write.tolist(), trace.size.tolist(), trace.pc.tolist())
+    return sim.result(), events
+
+
+def engine_result(stats):
+    return {
+        "levels": [dict(accesses=s.accesses, hits=s.hits, misses=s.misses, evictions=s.evictions,
+                        writebacks=s.writebacks, compulsory=s.compulsory, capacity=s.capacity,
+                        conflict=s.conflict, prefetch_issued=s.prefetch_issued,
+                        prefetch_useful=s.prefetch_useful, prefetch_unused=s.prefetch_unused,
+                        set_accesses=s.set_accesses.tolist(), set_misses=s.set_misses.tolist())
+                   for s in stats.levels],
+        "memory": (stats.memory_reads, stats.memory_writes),
+        "served": [s.served for s in stats.levels] + [stats.memory_served],
+    }

@@ -1,0 +1,94 @@
+"""The numba engine equals its plain-Python twin on every policy, prefetcher and inclusion mode."""
+
+import itertools
+import zlib
+
+import numpy as np
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from hwviz.sim import Simulator, simulate
+from sim_helpers import engine_result, naive_result, random_trace, small_hierarchy
+
+POLICIES = ("lru", "fifo", "random", "plru")
+PREFETCH = ("none", "next-line", "stride", "stream")
+INCLUSION = ("nine", "inclusive", "exclusive")
+
+
+@pytest.mark.parametrize("policy,prefetch,inclusion", list(itertools.product(POLICIES, PREFETCH, INCLUSION)))
+def test_engine_equals_twin(policy, prefetch, inclusion):
+    h = small_hierarchy(levels=((4, 2), (8, 4), (16, 4)), policy=policy, prefetch=prefetch,
+                        inclusion=inclusion, degree=2, seed=3)
+    tr = random_trace(3000, 4096, seed=zlib.crc32(f"{policy}{prefetch}{inclusion}".encode()) % 1000)
+    expected, _ = naive_result(h, tr, three_c=True)
+    assert engine_result(simulate(h, tr, three_c=True)) == expected
+
+
+@pytest.mark.parametrize("write", [("through", "back"), ("back", "through"), ("through", "through")])
+@pytest.mark.parametrize("inclusion", ["nine", "inclusive"])
+def test_write_through_levels_equal_twin(write, inclusion):
+    h = small_hierarchy(write=write, inclusion=inclusion)
+    tr = random_trace(2000, 2048, seed=7)
+    expected, _ = naive_result(h, tr, three_c=True)
+    assert engine_result(simulate(h, tr, three_c=True)) == expected
+
+
+def test_hash_indexing_and_odd_set_counts_equal_twin():
+    h = small_hierarchy(levels=((3, 2), (12, 3), (48, 5)), index="hash")
+    tr = random_trace(3000, 1 << 14, seed=11)
+    expected, _ = naive_result(h, tr, three_c=True)
+    assert engine_result(simulate(h, tr, three_c=True)) == expected
+
+
+def test_events_equal_twin():
+    h = small_hierarchy(prefetch="next-line", inclusion="inclusive")
+    tr = random_trace(500, 2048, seed=5)
+    _, events = naive_result(h, tr)
+    ev = Simulator(h, tr).step(len(tr))
+    got = list(zip(ev["line"].tolist(), ev["level"].tolist(), ev["evicted"].tolist(),
+                   ev["prefetch_useful"].tolist(), ev["prefetch_issued"].tolist()))
+    assert got == events
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    levels=st.lists(st.tuples(st.sampled_from([1, 2, 3, 4, 8]), st.sampled_from([1, 2, 4])),
+                    min_size=1, max_size=3),
+    line=st.sampled_from([8, 16, 64]),
+    policy=st.sampled_from(POLICIES),
+    write=st.sampled_from(["back", "through"]),
+    index=st.sampled_from(["modulo", "hash"]),
+    inclusion=st.sampled_from(INCLUSION),
+    prefetch=st.sampled_from(PREFETCH),
+    degree=st.integers(1, 3),
+    seed=st.integers(0, 10_000),
+    n=st.integers(1, 400),
+)
+def test_engine_equals_twin_generated(levels, line, policy, write, index, inclusion, prefetch,
+                                      degree, seed, n):
+    if inclusion == "exclusive":
+        write = "back"
+    h = small_hierarchy(levels=tuple(levels), line=line, policy=policy, write=write, index=index,
+                        inclusion=inclusion, prefetch=prefetch, degree=degree, distance=degree + 1,
+                        seed=seed)
+    tr = random_trace(n, 64 * line, seed=seed, max_size=line * 2)
+    expected, _ = naive_result(h, tr, three_c=True)
+    assert engine_result(simulate(h, tr, three_c=True)) == expected
+
+
+def test_three_c_off_leaves_classes_zero_and_counts_unchanged():
+    h = small_hierarchy()
+    tr = random_trace(2000, 4096, seed=2)
+    on, off = engine_result(simulate(h, tr, three_c=True)), engine_result(simulate(h, tr))
+    for a, b in zip(on["levels"], off["levels"]):
+        assert b["compulsory"] == b["capacity"] == b["conflict"] == 0
+        assert a["compulsory"] + a["capacity"] + a["conflict"] == a["misses"]
+        assert {k: v for k, v in a.items() if k not in ("compulsory", "capacity", "conflict")} == \
+               {k: v for k, v in b.items() if k not in ("compulsory", "capacity", "conflict")}
+
+
+def test_fully_associative_lru_has_no_conflict_misses():
+    h = small_hierarchy(levels=((1, 8),))
+    tr = random_trace(3000, 4096, seed=9)
+    s = simulate(h, tr, three_c=True).levels[0]
+    assert s.conflict == 0 and s.capacity > 0 and s.compulsory > 0
