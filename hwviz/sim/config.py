@@ -63,7 +63,7 @@ def parse_size(value, what: str = "size") -> int:
 def format_size(n: int) -> str:
     """Return ``n`` bytes as the shortest exact binary unit: ``49152 -> "48KiB"``."""
     for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
-        if n >= scale and (n * 10) % scale == 0:
+        if n >= scale and (n * 100) % scale == 0:
             value = n / scale
             return f"{value:g}{unit}"
     return f"{n}B"
