@@ -24,8 +24,14 @@ import numpy as np
 from numba import njit
 
 # ---- layout of the state array M (int64). The header holds region offsets and scalars.
-(R_TAB, R_STAMP, R_DIRTY, R_PFB, R_PLRU, R_STATS, R_SETACC, R_SETMISS, R_SH, R_PREV, R_NEXT,
- R_SLINE, R_PTAB, R_LCFG, R_PCFG, R_END) = range(16)
+# ---- Each set of each level is one block of SETW * ways values, so a lookup touches one place:
+# ---- tags (line numbers, -1 invalid), then stamps (LRU/FIFO order, -1 invalid), dirty bits,
+# ---- prefetched bits, PLRU tree bits. A "slot" is the index of a tag in M; the other fields
+# ---- of that way sit at slot + ways * (A_STAMP, A_DIRTY, A_PF).
+SETW = 5
+A_STAMP, A_DIRTY, A_PF, A_PLRU = 1, 2, 3, 4
+(R_SETS, R_STATS, R_SETACC, R_SETMISS, R_SH, R_PREV, R_NEXT, R_SLINE, R_PTAB, R_LCFG, R_PCFG,
+ R_END) = range(12)
 (X_CLOCK, X_RNG, X_MEMR, X_MEMW, X_HCOUNT, X_HSHIFT, X_EVN, X_L1VICT, X_INCL, X_USE3C,
  X_NLEV) = range(16, 27)
 HEADER = 32
@@ -83,14 +89,13 @@ def set_index(M, k, ln):
 @njit(cache=True, nogil=True, _nrt=False)
 def _base(M, k, ln):
     """Slot of way 0 of ``ln``'s set in level ``k``."""
-    return cfg(M, k, C_OFF) + set_index(M, k, ln) * cfg(M, k, C_WAYS)
+    return cfg(M, k, C_OFF) + set_index(M, k, ln) * SETW * cfg(M, k, C_WAYS)
 
 
 @njit(cache=True, nogil=True, _nrt=False)
 def _find(M, base, ways, ln):
-    t = M[R_TAB]
     for s in range(base, base + ways):
-        if M[t + s] == ln:
+        if M[s] == ln:
             return s
     return -1
 
@@ -99,7 +104,7 @@ def _find(M, base, ways, ln):
 def _plru_touch(M, base, ways, way):
     # Heap-ordered tree bits at plru[base + node], node 1..ways-1; each bit on the path is set
     # to point away from the way just used.
-    p = M[R_PLRU] + base
+    p = base + A_PLRU * ways
     node = 1
     half = ways >> 1
     while half > 0:
@@ -114,7 +119,7 @@ def _stamp(M, k, slot, base, on_fill):
     pol = cfg(M, k, C_POLICY)
     if pol == P_LRU or (pol == P_FIFO and on_fill):
         M[X_CLOCK] += 1
-        M[M[R_STAMP] + slot] = M[X_CLOCK]
+        M[slot + A_STAMP * cfg(M, k, C_WAYS)] = M[X_CLOCK]
     elif pol == P_PLRU:
         _plru_touch(M, base, cfg(M, k, C_WAYS), slot - base)
 
@@ -125,15 +130,14 @@ def _victim(M, k, base):
     pol = cfg(M, k, C_POLICY)
     if pol == P_LRU or pol == P_FIFO:
         # invalid ways carry stamp -1, so the minimum is the first invalid way if any
-        st = M[R_STAMP]
+        st = A_STAMP * ways
         best = base
         for s in range(base + 1, base + ways):
             if M[st + s] < M[st + best]:
                 best = s
         return best
-    t = M[R_TAB]
     for s in range(base, base + ways):
-        if M[t + s] < 0:
+        if M[s] < 0:
             return s
     if pol == P_RANDOM:
         x = M[X_RNG]
@@ -142,7 +146,7 @@ def _victim(M, k, base):
         x ^= x << 17
         M[X_RNG] = x
         return base + (x & 0x7FFFFFFFFFFFFFFF) % ways
-    p = M[R_PLRU] + base
+    p = base + A_PLRU * ways
     node = 1
     while node < ways:
         node = 2 * node + M[p + node]
@@ -237,7 +241,7 @@ def _probe(M, H, k, ln, demand):
     """Look ``ln`` up in level ``k``; count it if ``demand``; return its slot or -1."""
     ways = cfg(M, k, C_WAYS)
     si = set_index(M, k, ln)
-    base = cfg(M, k, C_OFF) + si * ways
+    base = cfg(M, k, C_OFF) + si * SETW * ways
     slot = _find(M, base, ways, ln)
     seen = 2
     if M[X_USE3C]:
@@ -267,13 +271,14 @@ def _probe(M, H, k, ln, demand):
 def _drop(M, k, slot):
     """Invalidate ``slot`` of level ``k``; return its dirty bit. A prefetched line never used
     counts as unused."""
-    if M[M[R_PFB] + slot]:
+    ways = cfg(M, k, C_WAYS)
+    if M[slot + A_PF * ways]:
         M[_stat(M, k, S_PF_UNUSED)] += 1
-    d = M[M[R_DIRTY] + slot]
-    M[M[R_TAB] + slot] = -1
-    M[M[R_STAMP] + slot] = -1
-    M[M[R_DIRTY] + slot] = 0
-    M[M[R_PFB] + slot] = 0
+    d = M[slot + A_DIRTY * ways]
+    M[slot] = -1
+    M[slot + A_STAMP * ways] = -1
+    M[slot + A_DIRTY * ways] = 0
+    M[slot + A_PF * ways] = 0
     return d
 
 
@@ -293,7 +298,7 @@ def _fill(M, k, ln, d, pf):
     """Place ``ln`` in level ``k``; return (victim line or -1, victim dirty)."""
     base = _base(M, k, ln)
     slot = _victim(M, k, base)
-    v = M[M[R_TAB] + slot]
+    v = M[slot]
     vd = np.int64(0)
     if v >= 0:
         M[_stat(M, k, S_EVICT)] += 1
@@ -302,9 +307,10 @@ def _fill(M, k, ln, d, pf):
             M[X_L1VICT] = v
         if M[X_INCL] == I_INCLUSIVE:
             vd |= _back_invalidate(M, k, v)
-    M[M[R_TAB] + slot] = ln
-    M[M[R_DIRTY] + slot] = d
-    M[M[R_PFB] + slot] = pf
+    ways = cfg(M, k, C_WAYS)
+    M[slot] = ln
+    M[slot + A_DIRTY * ways] = d
+    M[slot + A_PF * ways] = pf
     _stamp(M, k, slot, base, True)
     return v, vd
 
@@ -319,7 +325,7 @@ def _write_back(M, H, k, ln):
             k += 1
             continue
         if slot >= 0:
-            M[M[R_DIRTY] + slot] = 1
+            M[slot + A_DIRTY * cfg(M, k, C_WAYS)] = 1
             return
         v, vd = _fill(M, k, ln, 1, 0)
         if v < 0 or vd == 0:
@@ -343,16 +349,17 @@ def _access(M, H, ln, w, pf):
         slot = _probe(M, H, k, ln, demand)
         wt = cfg(M, k, C_WT)
         if slot >= 0:
+            ways = cfg(M, k, C_WAYS)
             if served < 0:
                 served = k
-            if k == 0 and demand and M[M[R_PFB] + slot]:
-                M[M[R_PFB] + slot] = 0
+            if k == 0 and demand and M[slot + A_PF * ways]:
+                M[slot + A_PF * ways] = 0
                 M[_stat(M, 0, S_PF_USEFUL)] += 1
             if w and wt:
                 k += 1
                 continue
             if w:
-                M[M[R_DIRTY] + slot] = 1
+                M[slot + A_DIRTY * ways] = 1
             break
         if w and wt:
             k += 1
@@ -385,11 +392,12 @@ def _access_exclusive(M, H, ln, w, pf):
     demand = not pf
     slot = _probe(M, H, 0, ln, demand)
     if slot >= 0:
-        if demand and M[M[R_PFB] + slot]:
-            M[M[R_PFB] + slot] = 0
+        ways = cfg(M, 0, C_WAYS)
+        if demand and M[slot + A_PF * ways]:
+            M[slot + A_PF * ways] = 0
             M[_stat(M, 0, S_PF_USEFUL)] += 1
         if w:
-            M[M[R_DIRTY] + slot] = 1
+            M[slot + A_DIRTY * ways] = 1
         return 0
     served = nlev
     d = w
@@ -522,7 +530,7 @@ def run(M, H, addr, size, write, pc, start, stop, served, ev, record, hlimit):
     wt0 = cfg(M, 0, C_WT)
     fast = (mask0 >= 0 and not cfg(M, 0, C_HASH) and not M[X_USE3C]
             and (pol0 == P_LRU or pol0 == P_FIFO))
-    tab, stamp, dirty, pfb = M[R_TAB], M[R_STAMP], M[R_DIRTY], M[R_PFB]
+    off0 = cfg(M, 0, C_OFF)
     setacc = M[R_SETACC]
     st0 = _stat(M, 0, 0)
     # Repeat hits: after an access to one line, the following accesses to the same line, while
@@ -550,19 +558,18 @@ def run(M, H, addr, size, write, pc, start, stop, served, ev, record, hlimit):
             lvl = -1
             if fast:
                 si = ln & mask0
-                base = si * ways0
-                for s in range(tab + base, tab + base + ways0):
-                    if M[s] == ln:
-                        slot = s - tab
-                        if M[pfb + slot] == 0 and not (w and wt0):
+                base = off0 + si * SETW * ways0
+                for slot in range(base, base + ways0):
+                    if M[slot] == ln:
+                        if M[slot + A_PF * ways0] == 0 and not (w and wt0):
                             M[st0 + S_ACC] += 1
                             M[st0 + S_HIT] += 1
                             M[setacc + si] += 1
                             if pol0 == P_LRU:
                                 M[X_CLOCK] += 1
-                                M[stamp + slot] = M[X_CLOCK]
+                                M[slot + A_STAMP * ways0] = M[X_CLOCK]
                             if w:
-                                M[dirty + slot] = 1
+                                M[slot + A_DIRTY * ways0] = 1
                             lvl = 0
                         break
             if lvl < 0:
@@ -586,7 +593,7 @@ def run(M, H, addr, size, write, pc, start, stop, served, ev, record, hlimit):
                 j = M[X_EVN]
                 M[X_EVN] = j + 1
                 si = set_index(M, 0, ln)
-                base = cfg(M, 0, C_OFF) + si * ways0
+                base = off0 + si * SETW * ways0
                 slot = _find(M, base, ways0, ln)
                 ev[j, E_ACCESS] = i
                 ev[j, E_ADDR] = a
@@ -610,7 +617,7 @@ def _repeat_hits(M, addr, size, write, i, stop, ln, lb, served):
     level; return the index after the run."""
     ways0 = cfg(M, 0, C_WAYS)
     si = set_index(M, 0, ln)
-    slot = _find(M, cfg(M, 0, C_OFF) + si * ways0, ways0, ln)
+    slot = _find(M, cfg(M, 0, C_OFF) + si * SETW * ways0, ways0, ln)
     if slot < 0:
         return i
     wt0 = cfg(M, 0, C_WT)
@@ -630,8 +637,8 @@ def _repeat_hits(M, addr, size, write, i, stop, ln, lb, served):
         M[M[R_SETACC] + cfg(M, 0, C_SOFF) + si] += r
         served[0] += r
         if wrote:
-            M[M[R_DIRTY] + slot] = 1
+            M[slot + A_DIRTY * ways0] = 1
         if cfg(M, 0, C_POLICY) == P_LRU:
             M[X_CLOCK] += r
-            M[M[R_STAMP] + slot] = M[X_CLOCK]
+            M[slot + A_STAMP * ways0] = M[X_CLOCK]
     return j

@@ -58,12 +58,11 @@ class Simulator:
     def _build(self) -> None:
         h = self.hierarchy
         nl = len(h.levels)
-        slots = sum(l.sets * l.ways for l in h.levels)
+        slots = sum(l.sets * l.ways for l in h.levels) * E.SETW
         nsets = sum(l.sets for l in h.levels)
         caps = [l.lines for l in h.levels] if self.three_c else [0] * nl
         pf = h.prefetch
-        sizes = {E.R_TAB: slots, E.R_STAMP: slots, E.R_DIRTY: slots, E.R_PFB: slots,
-                 E.R_PLRU: slots, E.R_STATS: nl * E.NSTAT, E.R_SETACC: nsets,
+        sizes = {E.R_SETS: slots, E.R_STATS: nl * E.NSTAT, E.R_SETACC: nsets,
                  E.R_SETMISS: nsets, E.R_SH: nl * 5, E.R_PREV: sum(caps), E.R_NEXT: sum(caps),
                  E.R_SLINE: sum(caps), E.R_PTAB: 4 * pf.table, E.R_LCFG: nl * E.NCFG,
                  E.R_PCFG: 4}
@@ -75,17 +74,18 @@ class Simulator:
         M[E.R_END] = off
         self._M = M
         self._sizes = sizes
-        for r in (E.R_TAB, E.R_STAMP, E.R_PREV, E.R_NEXT, E.R_SLINE):
+        for r in (E.R_PREV, E.R_NEXT, E.R_SLINE):
             self._region(r)[:] = -1
         lcfg = self._region(E.R_LCFG).reshape(nl, E.NCFG)
-        o = so = 0
+        o, so = int(M[E.R_SETS]), 0
         for k, lvl in enumerate(h.levels):
             sets = lvl.sets
             lcfg[k] = (sets, lvl.ways, o, so, _POLICY[lvl.policy], lvl.write == "through",
                        lvl.index == "hash" and sets > 1, sets - 1 if sets & (sets - 1) == 0 else -1,
                        max(1, (sets - 1).bit_length()), h.line.bit_length() - 1)
-            o += sets * lvl.ways
+            o += sets * lvl.ways * E.SETW
             so += sets
+            self._blocks(k)[:, :E.A_DIRTY, :] = -1   # no tags, no stamps
         sh = self._region(E.R_SH).reshape(nl, 5)
         sh[:, E.H_OFF] = np.concatenate([[0], np.cumsum(caps)[:-1]])
         sh[:, E.H_CAP] = caps
@@ -213,21 +213,24 @@ class Simulator:
                      memory_writes=int(M[E.X_MEMW]), memory_served=int(self._served[-1]),
                      memory_latency_ns=float(h.memory_latency_ns), three_c=self.three_c)
 
+    def _blocks(self, k: int) -> np.ndarray:
+        """Level ``k``'s state as a (sets, SETW, ways) view: tags, stamps, dirty, prefetched, PLRU."""
+        lvl = self.hierarchy.levels[k]
+        off = int(self._region(E.R_LCFG).reshape(-1, E.NCFG)[k, E.C_OFF])
+        n = lvl.sets * E.SETW * lvl.ways
+        return self._M[off:off + n].reshape(lvl.sets, E.SETW, lvl.ways)
+
     def snapshot(self) -> list[LevelSnapshot]:
         """Each level's contents as (sets, ways) arrays, for drawing."""
-        lcfg = self._region(E.R_LCFG).reshape(-1, E.NCFG)
-        tab, stamp, dirty, pfb, plru = (self._region(r) for r in
-                                        (E.R_TAB, E.R_STAMP, E.R_DIRTY, E.R_PFB, E.R_PLRU))
         out = []
         for k, lvl in enumerate(self.hierarchy.levels):
-            sets, ways, off = (int(x) for x in lcfg[k, [E.C_SETS, E.C_WAYS, E.C_OFF]])
-            sl = slice(off, off + sets * ways)
-            lines = tab[sl].reshape(sets, ways).copy()
+            b = self._blocks(k).copy()
+            lines = b[:, 0]
             out.append(LevelSnapshot(
-                name=lvl.name, lines=lines, valid=lines >= 0, dirty=dirty[sl].reshape(sets, ways) > 0,
-                prefetched=pfb[sl].reshape(sets, ways) > 0,
-                recency=(plru if lvl.policy == "plru" else stamp)[sl].reshape(sets, ways).astype(np.int64),
-                sets=sets, indexing=lvl.index,
+                name=lvl.name, lines=lines, valid=lines >= 0, dirty=b[:, E.A_DIRTY] > 0,
+                prefetched=b[:, E.A_PF] > 0,
+                recency=b[:, E.A_PLRU if lvl.policy == "plru" else E.A_STAMP],
+                sets=lvl.sets, indexing=lvl.index,
             ))
         return out
 
