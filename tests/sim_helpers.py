@@ -50,3 +50,20 @@ def engine_result(stats):
         "memory": (stats.memory_reads, stats.memory_writes),
         "served": [s.served for s in stats.levels] + [stats.memory_served],
     }
+
+
+def pycachesim_hierarchy(levels, line, policy="LRU"):
+    """A pycachesim CacheSimulator of (sets, ways) levels, L1 first; returns (simulator, caches)."""
+    import cachesim
+
+    mem = cachesim.MainMemory()
+    below, caches = None, []
+    for i, (sets, ways) in reversed(list(enumerate(levels))):
+        kw = {"load_from": below, "store_to": below} if below else {}
+        c = cachesim.Cache(f"L{i + 1}", sets, ways, line, policy, **kw)
+        if below is None:
+            mem.load_to(c)
+            mem.store_from(c)
+        below = c
+        caches.insert(0, c)
+    return cachesim.CacheSimulator(caches[0], mem), caches

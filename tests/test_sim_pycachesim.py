@@ -6,6 +6,7 @@ import pytest
 cachesim = pytest.importorskip("cachesim")
 
 from hwviz.sim import CacheLevel, Hierarchy, Trace, simulate  # noqa: E402
+from sim_helpers import pycachesim_hierarchy  # noqa: E402
 
 CONFIGS = [
     # (sets, ways) per level
@@ -17,18 +18,7 @@ CONFIGS = [
 
 
 def pycachesim_counts(levels, line, policy, addrs, length):
-    mem = cachesim.MainMemory()
-    below = None
-    caches = []
-    for i, (sets, ways) in reversed(list(enumerate(levels))):
-        kw = {"load_from": below, "store_to": below} if below else {}
-        c = cachesim.Cache(f"L{i + 1}", sets, ways, line, policy, **kw)
-        if below is None:
-            mem.load_to(c)
-            mem.store_from(c)
-        below = c
-        caches.insert(0, c)
-    cs = cachesim.CacheSimulator(caches[0], mem)
+    cs, caches = pycachesim_hierarchy(levels, line, policy)
     cs.load(addrs, length=length)  # the list path; 0.3.1's scalar path is not used
     return [(c.stats()["HIT_count"], c.stats()["MISS_count"]) for c in caches]
 

@@ -15,10 +15,14 @@ import argparse
 import statistics
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 
 from hwviz.sim import CacheLevel, Hierarchy, Trace, simulate
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the shared helper
+from sim_helpers import pycachesim_hierarchy  # noqa: E402
 
 LEVELS = ((32 << 10, 8), (1 << 20, 16), (32 << 20, 16))
 LINE = 64
@@ -36,19 +40,8 @@ def traces():
 
 
 def pycachesim_run(addrs_list):
-    import cachesim
-
-    mem = cachesim.MainMemory()
-    below, caches = None, []
-    for i, (size, ways) in reversed(list(enumerate(LEVELS))):
-        kw = {"load_from": below, "store_to": below} if below else {}
-        c = cachesim.Cache(f"L{i + 1}", size // (ways * LINE), ways, LINE, "LRU", **kw)
-        if below is None:
-            mem.load_to(c)
-            mem.store_from(c)
-        below = c
-        caches.insert(0, c)
-    cs = cachesim.CacheSimulator(caches[0], mem)
+    sets_ways = [(size // (ways * LINE), ways) for size, ways in LEVELS]
+    cs, caches = pycachesim_hierarchy(sets_ways, LINE, "LRU")
     t0 = time.perf_counter()
     cs.load(addrs_list, length=8)
     dt = time.perf_counter() - t0
