@@ -60,9 +60,9 @@ def i9_12900k() -> Hierarchy:
         memory_latency_ns=80.0,
         name="i9-12900k",
         note=("Sizes and ways: Intel Optimization Reference Manual, Golden Cove chapter (48 KiB "
-              "12-way L1D, 1.25 MiB 10-way L2) and Intel ARK (30 MiB L3, 12-way per "
-              "/sys on Linux). Latencies: typical, from Chips and Cheese's Golden Cove "
-              "measurements (5 / 15 / ~65 cycles, ~80 ns DDR5) at 4.9 GHz."),
+              "12-way L1D, 1.25 MiB 10-way L2); 30 MiB L3 from Intel ARK, whose 12 ways are an "
+              "assumption (the manual does not give them). Latencies: typical, from Chips and "
+              "Cheese's Golden Cove measurements (5 / 15 / ~65 cycles, ~80 ns DDR5) at 4.9 GHz."),
     )
 
 
