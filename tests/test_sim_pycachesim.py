@@ -1,4 +1,9 @@
-"""Per-level load hits and misses equal pycachesim's (an independent C simulator, test-only)."""
+"""Per-level load hits and misses equal pycachesim's (an independent C simulator, test-only).
+
+Loads only, through pycachesim's list input path: version 0.3.1's scalar call path is not used,
+and pycachesim does not count store hits the way hwviz does (hwviz counts every demand request),
+so stores are not compared.
+"""
 
 import numpy as np
 import pytest

@@ -156,18 +156,10 @@ class Simulator:
         self.accesses += done
         return done
 
-    def run(self, trace=None) -> Stats:
-        """Run the rest of the source (or of ``trace``, appended) and return the statistics."""
-        if trace is not None:
-            self._source = _chain(self._rest(), chunks_of(trace))
+    def run(self) -> Stats:
+        """Run the rest of the source and return the statistics."""
         self._advance(None, None)
         return self.stats()
-
-    def _rest(self) -> Iterator[Trace]:
-        if self._chunk is not None and self._pos < len(self._chunk):
-            yield self._chunk[self._pos:]
-        self._chunk = None
-        yield from self._source
 
     def step(self, n: int = 1) -> np.ndarray:
         """Run the next ``n`` accesses and return their events (``EVENT_DTYPE``, one per line)."""
@@ -233,11 +225,6 @@ class Simulator:
                 sets=lvl.sets, indexing=lvl.index,
             ))
         return out
-
-
-def _chain(*its):
-    for it in its:
-        yield from it
 
 
 def _events(raw: np.ndarray) -> np.ndarray:
