@@ -35,6 +35,7 @@ A_STAMP, A_DIRTY, A_PF, A_PLRU = 1, 2, 3, 4
 (X_CLOCK, X_RNG, X_MEMR, X_MEMW, X_HCOUNT, X_HSHIFT, X_EVN, X_L1VICT, X_INCL, X_USE3C,
  X_NLEV) = range(16, 27)
 HEADER = 32
+MAX_LEVELS = 4
 # per-level configuration, NCFG values per level at R_LCFG
 C_SETS, C_WAYS, C_OFF, C_SOFF, C_POLICY, C_WT, C_HASH, C_MASK, C_BITS, C_LBITS = range(10)
 NCFG = 10
@@ -45,6 +46,11 @@ P_LRU, P_FIFO, P_RANDOM, P_PLRU = range(4)
 NSTAT = 11
 I_NINE, I_INCLUSIVE, I_EXCLUSIVE = range(3)
 # prefetcher configuration at R_PCFG; its table (4 values per entry) at R_PTAB
+# The fixed-size regions sit at fixed offsets right after the header, so reading a configuration
+# value or a counter is one load, not a load of the region's offset first.
+LCFG0 = HEADER
+STATS0 = LCFG0 + MAX_LEVELS * NCFG
+PCFG0 = STATS0 + MAX_LEVELS * NSTAT
 F_KIND, F_DEGREE, F_DISTANCE, F_TABLE = range(4)
 K_NONE, K_NEXT, K_STRIDE, K_STREAM = range(4)
 # 3C shadow, 5 values per level at R_SH
@@ -60,12 +66,12 @@ _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 @njit(cache=True, nogil=True, _nrt=False)
 def cfg(M, k, c):
     """Configuration value ``c`` of level ``k``."""
-    return M[M[R_LCFG] + k * NCFG + c]
+    return M[LCFG0 + k * NCFG + c]
 
 
 @njit(cache=True, nogil=True, _nrt=False)
 def _stat(M, k, s):
-    return M[R_STATS] + k * NSTAT + s
+    return STATS0 + k * NSTAT + s
 
 
 @njit(cache=True, nogil=True, _nrt=False)
@@ -440,7 +446,7 @@ def _prefetch(M, H, ln):
 @njit(cache=True, nogil=True, _nrt=False)
 def _train_stride(M, H, addr, pc):
     # reference prediction table: tag (pc), last address, stride, 2-bit confidence
-    pc0 = M[R_PCFG]
+    pc0 = PCFG0
     e = M[R_PTAB] + 4 * (pc % M[pc0 + F_TABLE])
     if M[e] != pc:
         M[e] = pc
@@ -471,7 +477,7 @@ def _train_stride(M, H, addr, pc):
 @njit(cache=True, nogil=True, _nrt=False)
 def _train_stream(M, H, ln):
     # table rows: last line, direction (0 while training), last use, valid
-    pc0 = M[R_PCFG]
+    pc0 = PCFG0
     n = M[pc0 + F_TABLE]
     dist = M[pc0 + F_DISTANCE]
     t = M[R_PTAB]
@@ -517,7 +523,7 @@ def run(M, H, addr, size, write, pc, start, stop, served, ev, record, hlimit):
     """
     lb = cfg(M, 0, C_LBITS)
     excl = M[X_INCL] == I_EXCLUSIVE
-    kind = M[M[R_PCFG] + F_KIND]
+    kind = M[PCFG0 + F_KIND]
     ways0 = cfg(M, 0, C_WAYS)
     miss0 = _stat(M, 0, S_MISS)
     useful0 = _stat(M, 0, S_PF_USEFUL)
@@ -581,7 +587,7 @@ def run(M, H, addr, size, write, pc, start, stop, served, ev, record, hlimit):
             useful = M[useful0] > useful_before
             if kind == K_NEXT:
                 if useful or M[miss0] > miss_before:
-                    for d in range(1, M[M[R_PCFG] + F_DEGREE] + 1):
+                    for d in range(1, M[PCFG0 + F_DEGREE] + 1):
                         _prefetch(M, H, ln + d)
             elif kind == K_STRIDE:
                 if ln == first:
@@ -615,6 +621,8 @@ def run(M, H, addr, size, write, pc, start, stop, served, ev, record, hlimit):
 def _repeat_hits(M, addr, size, write, i, stop, ln, lb, served):
     """Count the run of accesses from ``i`` that stay in line ``ln`` while it sits in the first
     level; return the index after the run."""
+    if i >= stop or addr[i] >> lb != ln:
+        return i
     ways0 = cfg(M, 0, C_WAYS)
     si = set_index(M, 0, ln)
     slot = _find(M, cfg(M, 0, C_OFF) + si * SETW * ways0, ways0, ln)

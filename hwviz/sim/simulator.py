@@ -62,10 +62,11 @@ class Simulator:
         nsets = sum(l.sets for l in h.levels)
         caps = [l.lines for l in h.levels] if self.three_c else [0] * nl
         pf = h.prefetch
-        sizes = {E.R_SETS: slots, E.R_STATS: nl * E.NSTAT, E.R_SETACC: nsets,
+        # the fixed-size regions first: the engine reads them at fixed offsets
+        sizes = {E.R_LCFG: E.MAX_LEVELS * E.NCFG, E.R_STATS: E.MAX_LEVELS * E.NSTAT, E.R_PCFG: 4,
+                 E.R_SETS: slots, E.R_SETACC: nsets,
                  E.R_SETMISS: nsets, E.R_SH: nl * 5, E.R_PREV: sum(caps), E.R_NEXT: sum(caps),
-                 E.R_SLINE: sum(caps), E.R_PTAB: 4 * pf.table, E.R_LCFG: nl * E.NCFG,
-                 E.R_PCFG: 4}
+                 E.R_SLINE: sum(caps), E.R_PTAB: 4 * pf.table}
         off = E.HEADER
         M = np.zeros(E.HEADER + sum(sizes.values()), np.int64)
         for region, n in sizes.items():
@@ -76,7 +77,8 @@ class Simulator:
         self._sizes = sizes
         for r in (E.R_PREV, E.R_NEXT, E.R_SLINE):
             self._region(r)[:] = -1
-        lcfg = self._region(E.R_LCFG).reshape(nl, E.NCFG)
+        assert (M[E.R_LCFG], M[E.R_STATS], M[E.R_PCFG]) == (E.LCFG0, E.STATS0, E.PCFG0)
+        lcfg = self._region(E.R_LCFG).reshape(E.MAX_LEVELS, E.NCFG)
         o, so = int(M[E.R_SETS]), 0
         for k, lvl in enumerate(h.levels):
             sets = lvl.sets
