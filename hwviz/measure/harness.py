@@ -1,0 +1,108 @@
+"""Timing harness: warm-up, calibrated repeats, cancel between chunks, a memory guard."""
+
+from __future__ import annotations
+
+import math
+import os
+import statistics
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from hwviz.sim.config import ConfigError, format_size
+
+
+class Cancelled(Exception):
+    """Raised inside a measurement when its :class:`CancelToken` was set."""
+
+
+class CancelToken:
+    """A flag another thread sets to stop a measurement between chunks of at most ~100 ms."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        """Ask the measurement to stop."""
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        """True once :meth:`cancel` was called."""
+        return self._event.is_set()
+
+    def check(self) -> None:
+        """Raise :class:`Cancelled` if cancelled."""
+        if self._event.is_set():
+            raise Cancelled("measurement cancelled")
+
+
+@dataclass
+class Timing:
+    """Seconds per call of a kernel: best, median, and relative spread of the samples."""
+
+    seconds_min: float
+    seconds_median: float
+    spread: float         # (max - min) / median over the samples
+    repeats: int          # calls timed (warm-up excluded)
+
+
+def measure(fn: Callable[[], object], *, min_time: float = 0.1, samples: int = 5,
+            cancel: CancelToken | None = None) -> Timing:
+    """Time ``fn``, which should take well under 100 ms a call.
+
+    One warm-up call is excluded. Then ``samples`` samples are taken, each running enough calls
+    to last ``min_time / samples`` (so the whole point takes at least ``min_time``); the cancel
+    token is checked between calls.
+    """
+    fn()  # warm-up: compilation, page faults, cold caches
+    t0 = time.perf_counter()
+    fn()
+    one = max(time.perf_counter() - t0, 1e-9)
+    calls = max(1, math.ceil(min_time / samples / one))
+    per_call = []
+    for _ in range(samples):
+        start = time.perf_counter()
+        for _ in range(calls):
+            if cancel is not None:
+                cancel.check()
+            fn()
+        per_call.append((time.perf_counter() - start) / calls)
+    med = statistics.median(per_call)
+    return Timing(min(per_call), med, (max(per_call) - min(per_call)) / med if med else 0.0,
+                  samples * calls)
+
+
+def available_memory() -> int:
+    """Bytes of memory available to new allocations (Linux MemAvailable, else physical pages)."""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError, AttributeError):
+        return 1 << 34
+
+
+def guard_memory(nbytes: int, what: str = "working set") -> None:
+    """Refuse a request for more than half the available memory, with a readable message."""
+    avail = available_memory()
+    if nbytes > avail // 2:
+        raise ConfigError(f"{what} of {format_size(nbytes)} is more than half the available "
+                          f"memory ({format_size(avail)}); choose a smaller size")
+
+
+def set_threads(n: int) -> int:
+    """Set numba's thread count for the calling thread (it is thread-local); return it."""
+    import numba
+
+    top = numba.config.NUMBA_NUM_THREADS
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= top:
+        raise ConfigError(f"threads {n!r} must be a whole number from 1 to {top}")
+    numba.set_num_threads(n)
+    return n

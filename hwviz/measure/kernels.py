@@ -1,0 +1,209 @@
+"""Numba kernels that exercise the memory hierarchy and the cores.
+
+Each kernel does a fixed amount of work per call so the harness can repeat it in chunks of about
+100 ms and honour a cancel request between chunks. Plain-Python twins live in
+``tests/naive_kernels.py``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit, prange
+
+ACCUMULATORS = 64   # independent FMA chains per thread: enough to fill the FMA pipelines
+
+
+@njit(cache=True, nogil=True, fastmath=True)
+def strided_sum(a, stride, reps):
+    """Sum every ``stride``-th element of ``a``, ``reps`` times (memory mountain).
+
+    Four accumulators so the loop is limited by loads, not by the latency of one add chain.
+    """
+    n = a.shape[0]
+    s0 = s1 = s2 = s3 = 0.0
+    for _ in range(reps):
+        i = 0
+        while i + 3 * stride < n:
+            s0 += a[i]
+            s1 += a[i + stride]
+            s2 += a[i + 2 * stride]
+            s3 += a[i + 3 * stride]
+            i += 4 * stride
+        while i < n:
+            s0 += a[i]
+            i += stride
+    return s0 + s1 + s2 + s3
+
+
+@njit(cache=True, nogil=True, fastmath=True)
+def sum_rows(a):
+    """Sum a 2-D array row by row (inner loop along a row: consecutive addresses)."""
+    s = 0.0
+    for i in range(a.shape[0]):
+        for j in range(a.shape[1]):
+            s += a[i, j]
+    return s
+
+
+@njit(cache=True, nogil=True, fastmath=True)
+def sum_cols(a):
+    """Sum a 2-D array column by column (inner loop jumps a whole row each step)."""
+    s = 0.0
+    for j in range(a.shape[1]):
+        for i in range(a.shape[0]):
+            s += a[i, j]
+    return s
+
+
+@njit(cache=True, nogil=True)
+def chase(nxt, start, steps):
+    """Follow ``p = nxt[p]`` ``steps`` times; each load depends on the one before."""
+    p = start
+    for _ in range(steps):
+        p = nxt[p]
+    return p
+
+
+def make_cycle(n, spacing, seed=0):
+    """A pointer-chase array: ``n`` slots ``spacing`` elements apart forming one random cycle.
+
+    Returns ``(nxt, start)``; slot ``k`` lives at index ``k * spacing``.
+    """
+    order = np.random.default_rng(seed).permutation(n).astype(np.int64) * spacing
+    nxt = np.zeros(n * spacing, np.int64)
+    nxt[order] = np.roll(order, -1)
+    return nxt, int(order[0])
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def first_touch(a, value):
+    """Fill ``a`` in the same parallel schedule as the STREAM kernels (pages land near their
+    threads)."""
+    for i in prange(a.shape[0]):
+        a[i] = value
+
+
+@njit(cache=True, nogil=True, parallel=True, fastmath=True)
+def stream_copy(a, b, c, scalar):
+    """STREAM copy: c = a (16 bytes per element)."""
+    for i in prange(a.shape[0]):
+        c[i] = a[i]
+
+
+@njit(cache=True, nogil=True, parallel=True, fastmath=True)
+def stream_scale(a, b, c, scalar):
+    """STREAM scale: b = scalar * c (16 bytes per element)."""
+    for i in prange(a.shape[0]):
+        b[i] = scalar * c[i]
+
+
+@njit(cache=True, nogil=True, parallel=True, fastmath=True)
+def stream_add(a, b, c, scalar):
+    """STREAM add: c = a + b (24 bytes per element)."""
+    for i in prange(a.shape[0]):
+        c[i] = a[i] + b[i]
+
+
+@njit(cache=True, nogil=True, parallel=True, fastmath=True)
+def stream_triad(a, b, c, scalar):
+    """STREAM triad: a = b + scalar * c (24 bytes per element)."""
+    for i in prange(a.shape[0]):
+        a[i] = b[i] + scalar * c[i]
+
+
+STREAM = {"copy": (stream_copy, 16), "scale": (stream_scale, 16),
+          "add": (stream_add, 24), "triad": (stream_triad, 24)}
+
+
+@njit(cache=True, nogil=True, fastmath=True)
+def fma_chains(iters, x):
+    """``ACCUMULATORS`` independent multiply-add chains, ``iters`` steps each (2 flops a step)."""
+    acc = np.empty(ACCUMULATORS)
+    for j in range(ACCUMULATORS):
+        acc[j] = x + j
+    for _ in range(iters):
+        for j in range(ACCUMULATORS):
+            acc[j] = acc[j] * 0.999999 + 1e-7
+    return acc.sum()
+
+
+@njit(cache=True, nogil=True, parallel=True, fastmath=True)
+def fma_chains_parallel(iters, x, nthreads):
+    """:func:`fma_chains` on ``nthreads`` threads at once; returns the sum of their results."""
+    out = np.zeros(nthreads)
+    for t in prange(nthreads):
+        out[t] = fma_chains(iters, x + t)
+    return out.sum()
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def read_parallel(a, nthreads, reps):
+    """Each of ``nthreads`` threads sums its own contiguous share of ``a``, ``reps`` times."""
+    n = a.shape[0]
+    out = np.zeros(nthreads)
+    for t in prange(nthreads):
+        lo, hi = t * n // nthreads, (t + 1) * n // nthreads
+        s0 = s1 = s2 = s3 = 0.0
+        for _ in range(reps):
+            i = lo
+            while i + 3 < hi:
+                s0 += a[i]
+                s1 += a[i + 1]
+                s2 += a[i + 2]
+                s3 += a[i + 3]
+                i += 4
+            while i < hi:
+                s0 += a[i]
+                i += 1
+        out[t] = s0 + s1 + s2 + s3
+    return out.sum()
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def bump_counters(counters, slots, nthreads, n):
+    """Thread ``t`` adds 1 to ``counters[slots[t]]`` ``n`` times.
+
+    ``slots`` is re-read every step (it may alias ``counters`` as far as the compiler knows), so
+    every increment is a real load and store: counters in one cache line make the cores fight
+    over it (false sharing).
+    """
+    for t in prange(nthreads):
+        for _ in range(n):
+            counters[slots[t]] += 1
+
+
+@njit(cache=True, nogil=True)
+def add_serial(a, b, c):
+    """c = a + b with a compiled loop."""
+    for i in range(a.shape[0]):
+        c[i] = a[i] + b[i]
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def add_parallel(a, b, c):
+    """c = a + b with a compiled loop split over threads (the lecture's ``#pragma omp for``)."""
+    for i in prange(a.shape[0]):
+        c[i] = a[i] + b[i]
+
+
+def add_python(a, b, c):
+    """c = a + b the lecture's slow way: an interpreted loop, one call per element."""
+    for i in range(len(a)):
+        c[i] = a[i] + b[i]
+
+
+def add_numpy(a, b, c):
+    """c = a + b as one vectorized numpy call."""
+    np.add(a, b, out=c)
+
+
+ADD = {"python": add_python, "numpy": add_numpy, "numba": add_serial, "numba-parallel": add_parallel}
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def parallel_probe(n):
+    """A tiny parallel loop (to start numba's thread pool and learn its threading layer)."""
+    out = np.zeros(n)
+    for i in prange(n):
+        out[i] = i
+    return out.sum()
