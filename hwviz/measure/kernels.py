@@ -20,6 +20,14 @@ def strided_sum(a, stride, reps):
     Four accumulators so the loop is limited by loads, not by the latency of one add chain.
     """
     n = a.shape[0]
+    if stride == 1:
+        # a plain loop, which fastmath lets LLVM vectorize with several vector accumulators;
+        # each pass ends in one horizontal reduction, which costs L1-sized passes about a quarter
+        s = 0.0
+        for _ in range(reps):
+            for i in range(n):
+                s += a[i]
+        return s
     s0 = s1 = s2 = s3 = 0.0
     for _ in range(reps):
         i = 0
@@ -36,20 +44,23 @@ def strided_sum(a, stride, reps):
 
 
 @njit(cache=True, nogil=True, fastmath=True)
-def sum_rows(a):
-    """Sum a 2-D array row by row (inner loop along a row: consecutive addresses)."""
+def sum_rows(a, ncols):
+    """Sum ``a[:, :ncols]`` row by row (inner loop along a row: consecutive addresses).
+
+    ``a`` is C-contiguous; ``a.shape[1] > ncols`` pads each row (a larger leading dimension).
+    """
     s = 0.0
     for i in range(a.shape[0]):
-        for j in range(a.shape[1]):
+        for j in range(ncols):
             s += a[i, j]
     return s
 
 
 @njit(cache=True, nogil=True, fastmath=True)
-def sum_cols(a):
-    """Sum a 2-D array column by column (inner loop jumps a whole row each step)."""
+def sum_cols(a, ncols):
+    """Sum ``a[:, :ncols]`` column by column (inner loop jumps a whole row each step)."""
     s = 0.0
-    for j in range(a.shape[1]):
+    for j in range(ncols):
         for i in range(a.shape[0]):
             s += a[i, j]
     return s
@@ -160,16 +171,17 @@ def read_parallel(a, nthreads, reps):
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def bump_counters(counters, slots, nthreads, n):
+def bump_counters(counters, slots, nthreads, n, zero):
     """Thread ``t`` adds 1 to ``counters[slots[t]]`` ``n`` times.
 
-    ``slots`` is re-read every step (it may alias ``counters`` as far as the compiler knows), so
-    every increment is a real load and store: counters in one cache line make the cores fight
-    over it (false sharing).
+    Pass ``zero=0``: the index ``slots[t] + (i & zero)`` is the same every step, but the compiler
+    cannot know that, so every increment stays a real load and store instead of one add of ``n``.
+    Counters in one cache line then make the cores fight over it (false sharing).
     """
     for t in prange(nthreads):
-        for _ in range(n):
-            counters[slots[t]] += 1
+        base = slots[t]
+        for i in range(n):
+            counters[base + (i & zero)] += 1
 
 
 @njit(cache=True, nogil=True)

@@ -1,0 +1,300 @@
+"""Experiments: sweeps of the live kernels, each returning a :class:`~hwviz.measure.results.Result`.
+
+Rates use the fastest sample (``seconds_min``), as STREAM does; ``seconds_median`` is reported
+beside it. Bytes are the bytes the program reads and writes (8 per float64 touched), not the
+cache-line traffic the hardware generates.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+from hwviz.measure import kernels as K
+from hwviz.measure.harness import CancelToken, Timing, guard_memory, measure, set_threads
+from hwviz.measure.results import Result, new_result
+from hwviz.measure.topology import Topology, read_topology
+from hwviz.sim.config import ConfigError
+
+KiB, MiB = 1 << 10, 1 << 20
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class Context:
+    """What every experiment gets: mode, thread limit, cancel token, progress callback."""
+
+    quick: bool = False
+    threads: int | None = None
+    cancel: CancelToken = field(default_factory=CancelToken)
+    progress: Progress | None = None
+    topology: Topology = field(default_factory=lambda: read_topology())
+
+    @property
+    def min_time(self) -> float:
+        """Seconds each point is timed for."""
+        return 0.02 if self.quick else 0.1
+
+    @property
+    def max_threads(self) -> int:
+        """The thread limit: ``threads`` if given, else every usable logical CPU."""
+        return self.threads or len(self.topology.logical_cpus)
+
+    @property
+    def llc(self) -> int:
+        """Last-level cache size in bytes (32 MiB if unknown)."""
+        return max((c.size_bytes for c in self.topology.caches), default=32 * MiB)
+
+    def tick(self, done: int, total: int, what: str) -> None:
+        self.cancel.check()
+        if self.progress is not None:
+            self.progress(done, total, what)
+
+    def time(self, fn) -> Timing:
+        return measure(fn, min_time=self.min_time, cancel=self.cancel)
+
+
+def _point(axes: dict, t: Timing, *, nbytes: int | None = None, ops: int | None = None,
+           flops: int | None = None) -> dict:
+    p = dict(axes, seconds_min=t.seconds_min, seconds_median=t.seconds_median, spread=t.spread,
+             repeats=t.repeats)
+    if nbytes is not None:
+        p["bytes"] = nbytes
+        p["gbps"] = nbytes / t.seconds_min / 1e9
+    if ops is not None:
+        p["ns_per_op"] = t.seconds_min / ops * 1e9
+    if flops is not None:
+        p["gflops"] = flops / t.seconds_min / 1e9
+    return p
+
+
+def _pow2_sizes(lo: int, hi: int) -> list[int]:
+    out, s = [], lo
+    while s <= hi:
+        out.append(s)
+        s *= 2
+    return out
+
+
+def _threads_axis(ctx: Context) -> list[int]:
+    n = ctx.max_threads
+    return sorted({1, n} | {t for t in (2, 4, 8, 16, 32, 64, 128) if t < n}) if not ctx.quick else sorted({1, n})
+
+
+# ---- experiments -----------------------------------------------------------------------------
+
+def mountain(ctx: Context) -> Result:
+    """Read bandwidth over working-set size x stride (the CS:APP memory mountain)."""
+    sizes = [16 * KiB, 256 * KiB, 4 * MiB, 2 * ctx.llc] if ctx.quick else _pow2_sizes(16 * KiB, 4 * ctx.llc)
+    strides = [1, 4, 16] if ctx.quick else list(range(1, 17))
+    guard_memory(max(sizes))
+    a = np.ones(max(sizes) // 8)
+    points, total = [], len(sizes) * len(strides)
+    for size in sizes:
+        view = a[: size // 8]
+        reps = max(1, (8 * MiB) // size)
+        for stride in strides:
+            ctx.tick(len(points), total, f"{size // KiB} KiB, stride {stride}")
+            t = ctx.time(lambda: K.strided_sum(view, stride, reps))
+            n = -(-view.shape[0] // stride) * reps
+            points.append(_point({"size_bytes": size, "stride": stride}, t, nbytes=8 * n))
+    return new_result("mountain", {"sizes": sizes, "strides": strides, "element_bytes": 8}, points, ctx.topology,
+                      "bytes: 8 per element read; stride in elements")
+
+
+def row_col(ctx: Context) -> Result:
+    """Sum an n x n float64 matrix by rows and by columns, with and without a padded row."""
+    ns = [256, 2048] if ctx.quick else [256, 1024, 2048, 4096]
+    guard_memory(max(ns) * (max(ns) + 8) * 8)
+    points, total = [], len(ns) * 4
+    for n in ns:
+        for padded in (False, True):
+            ld = n + 8 if padded else n
+            buf = np.ones((n, ld))
+            times = {}
+            for order, fn in (("row", K.sum_rows), ("col", K.sum_cols)):
+                ctx.tick(len(points), total, f"n={n} {order}{' padded' if padded else ''}")
+                times[order] = ctx.time(lambda: fn(buf, n))
+                points.append(_point({"n": n, "order": order, "padded": padded}, times[order], nbytes=8 * n * n))
+            points[-1]["slowdown"] = times["col"].seconds_min / times["row"].seconds_min
+    return new_result("row-col", {"n": ns, "pad_elements": 8}, points, ctx.topology,
+                      "slowdown on col points: column time / row time for the same n and padding")
+
+
+def latency(ctx: Context) -> Result:
+    """Load-to-use latency: a dependent pointer chase over a random cycle of 64-byte slots."""
+    sizes = [16 * KiB, 256 * KiB, 4 * MiB, 4 * ctx.llc] if ctx.quick else _pow2_sizes(16 * KiB, 8 * ctx.llc)
+    guard_memory(max(sizes))
+    steps = 100_000 if ctx.quick else 1_000_000
+    points = []
+    for size in sizes:
+        ctx.tick(len(points), len(sizes), f"{size // KiB} KiB")
+        nxt, start = K.make_cycle(max(2, size // 64), 8, seed=size)
+        t = ctx.time(lambda: K.chase(nxt, start, steps))
+        points.append(_point({"size_bytes": size}, t, ops=steps))
+    return new_result("latency", {"sizes": sizes, "slot_bytes": 64, "steps": steps}, points, ctx.topology,
+                      "ns_per_op: nanoseconds per dependent load; random order defeats prefetchers")
+
+
+def stream(ctx: Context) -> Result:
+    """STREAM copy, scale, add and triad over arrays four times the last-level cache."""
+    n = max(4 * ctx.llc // 8, 1 << 20)
+    guard_memory(3 * 8 * n, "STREAM arrays")
+    threads = _threads_axis(ctx)
+    a, b, c = np.empty(n), np.empty(n), np.empty(n)
+    points, total = [], len(threads) * len(K.STREAM)
+    for t_count in threads:
+        set_threads(t_count)
+        for arr, v in ((a, 1.0), (b, 2.0), (c, 0.0)):
+            K.first_touch(arr, v)
+        for kernel, (fn, per_elem) in K.STREAM.items():
+            ctx.tick(len(points), total, f"{kernel}, {t_count} thread(s)")
+            t = ctx.time(lambda: fn(a, b, c, 3.0))
+            points.append(_point({"kernel": kernel, "threads": t_count}, t, nbytes=per_elem * n))
+    set_threads(ctx.max_threads)
+    return new_result("stream", {"elements": n, "threads": threads}, points, ctx.topology,
+                      "bytes by STREAM's rules: copy/scale 16, add/triad 24 per element")
+
+
+def threads(ctx: Context) -> Result:
+    """Speedup with threads: compute-bound FMA chains versus a memory-bound read."""
+    axis = _threads_axis(ctx) if ctx.quick else list(range(1, ctx.max_threads + 1))
+    n = max(4 * ctx.llc // 8, 1 << 20)
+    guard_memory(8 * n)
+    a = np.ones(n)
+    iters = 20_000 if ctx.quick else 200_000
+    points, total = [], 2 * len(axis)
+    base = {}
+    for bound in ("compute", "memory"):
+        for t_count in axis:
+            ctx.tick(len(points), total, f"{bound}, {t_count} thread(s)")
+            set_threads(t_count)
+            if bound == "compute":
+                t = ctx.time(lambda: K.fma_chains_parallel(iters, 1.0, t_count))
+                p = _point({"threads": t_count, "bound": bound}, t, flops=2 * K.ACCUMULATORS * iters * t_count)
+                rate = p["gflops"]
+            else:
+                t = ctx.time(lambda: K.read_parallel(a, t_count, 1))
+                p = _point({"threads": t_count, "bound": bound}, t, nbytes=8 * n)
+                rate = p["gbps"]
+            base.setdefault(bound, rate)
+            p["speedup"] = rate / base[bound]
+            p["physical"] = t_count <= ctx.topology.physical_cores
+            points.append(p)
+    set_threads(ctx.max_threads)
+    return new_result("threads", {"threads": axis, "physical_cores": ctx.topology.physical_cores},
+                      points, ctx.topology, "physical: the thread count fits on distinct cores")
+
+
+def smt(ctx: Context) -> Result:
+    """Two threads on one core's SMT siblings versus on two cores, compute- and memory-bound."""
+    topo = ctx.topology
+    pair = next((s[:2] for s in topo.smt_siblings if len(s) > 1), None)
+    cores = [s[0] for s in topo.smt_siblings[:2]]
+    if pair is None or len(cores) < 2 or not hasattr(os, "sched_setaffinity"):
+        return new_result("smt", {}, [], topo, "cannot be measured here: this machine runs one "
+                          "logical CPU per core (no SMT/hyperthreading), or threads cannot be pinned")
+    n = max(4 * ctx.llc // 8, 1 << 20)
+    guard_memory(16 * n)
+    arrays = [np.ones(n), np.ones(n)]
+    iters = 20_000 if ctx.quick else 200_000
+    points = []
+    for bound in ("compute", "memory"):
+        for placement, cpus in (("siblings", pair), ("cores", cores)):
+            ctx.tick(len(points), 4, f"{bound} on {placement}")
+            if bound == "compute":
+                work = [lambda: K.fma_chains(iters, 1.0)] * 2
+                t = ctx.time(lambda: _pinned_pair(work, cpus))
+                p = _point({"placement": placement, "bound": bound, "threads": 2}, t,
+                           flops=2 * 2 * K.ACCUMULATORS * iters)
+            else:
+                work = [lambda i=i: K.strided_sum(arrays[i], 1, 1) for i in range(2)]
+                t = ctx.time(lambda: _pinned_pair(work, cpus))
+                p = _point({"placement": placement, "bound": bound, "threads": 2}, t, nbytes=2 * 8 * n)
+            p["cpus"] = list(cpus)
+            points.append(p)
+    return new_result("smt", {"siblings": list(pair), "cores": cores}, points, topo,
+                      "two Python threads pinned with sched_setaffinity run nogil kernels at once")
+
+
+def _pinned_pair(work, cpus) -> None:
+    def run(fn, cpu):
+        os.sched_setaffinity(0, {cpu})
+        fn()
+
+    ts = [threading.Thread(target=run, args=(fn, cpu)) for fn, cpu in zip(work, cpus)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+
+
+def false_sharing(ctx: Context) -> Result:
+    """Per-thread counters ``distance_bytes`` apart: in one cache line the cores fight over it."""
+    nthreads = max(2, min(ctx.max_threads, 8))
+    distances = [8, 64] if ctx.quick else [8, 16, 32, 64, 128, 256]
+    n = 200_000 if ctx.quick else 2_000_000
+    set_threads(min(nthreads, _numba_max()))
+    points = []
+    for d in distances:
+        ctx.tick(len(points), len(distances), f"{d} B apart")
+        raw = np.zeros(nthreads * d // 8 + 16, np.int64)
+        start = (-raw.ctypes.data % 64) // 8   # the first counter starts a cache line
+        counters = raw[start:]
+        slots = np.arange(nthreads, dtype=np.int64) * (d // 8)
+        t = ctx.time(lambda: K.bump_counters(counters, slots, nthreads, n, 0))
+        points.append(_point({"distance_bytes": d, "threads": nthreads}, t, ops=n))
+    set_threads(ctx.max_threads)
+    return new_result("false-sharing", {"distances": distances, "threads": nthreads, "increments": n},
+                      points, ctx.topology, "ns_per_op: nanoseconds per increment of each thread's counter")
+
+
+def _numba_max() -> int:
+    import numba
+
+    return numba.config.NUMBA_NUM_THREADS
+
+
+def loops(ctx: Context) -> Result:
+    """The lecture's c = a + b: Python loop, numpy, numba serial, numba parallel."""
+    ns = [10_000, 1_000_000] if ctx.quick else [1_000, 100_000, 10_000_000]
+    points = []
+    total = len(ns) * len(K.ADD)
+    for n in ns:
+        a, b, c = np.ones(n), np.ones(n), np.empty(n)
+        for impl, fn in K.ADD.items():
+            ctx.tick(len(points), total, f"{impl}, n={n}")
+            if impl == "python" and n > 100_000:
+                continue   # seconds per call; 1e5 already shows the per-element cost
+            t = ctx.time(lambda: fn(a, b, c))
+            points.append(_point({"n": n, "impl": impl}, t, ops=n, nbytes=24 * n))
+    return new_result("loops", {"n": ns}, points, ctx.topology,
+                      "ns_per_op: nanoseconds per element; bytes: 24 per element (two reads, one write)")
+
+
+EXPERIMENTS: dict[str, Callable[[Context], Result]] = {
+    "mountain": mountain, "row-col": row_col, "latency": latency, "stream": stream,
+    "threads": threads, "smt": smt, "false-sharing": false_sharing, "loops": loops,
+}
+
+
+def run_experiment(name: str, *, quick: bool = False, threads: int | None = None,
+                   cancel: CancelToken | None = None, progress: Progress | None = None,
+                   topology: Topology | None = None) -> Result:
+    """Run one experiment by name; raises ConfigError for unknown names or bad thread counts."""
+    if name not in EXPERIMENTS:
+        raise ConfigError(f"unknown experiment {name!r} (choose {', '.join(EXPERIMENTS)}, or all)")
+    ctx = Context(quick=quick, threads=threads, cancel=cancel or CancelToken(), progress=progress,
+                  topology=topology or read_topology())
+    if threads is not None:
+        set_threads(threads)
+    t0 = time.perf_counter()
+    result = EXPERIMENTS[name](ctx)
+    result.params["wall_seconds"] = time.perf_counter() - t0
+    result.params["quick"] = quick
+    return result
