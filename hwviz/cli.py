@@ -88,16 +88,76 @@ def _run_sim(a) -> int:
     return 0
 
 
+def _add_measure(sub) -> None:
+    from hwviz.measure.experiments import EXPERIMENTS
+
+    p = sub.add_parser("info", help="describe this machine: CPUs, cores, SMT, caches, numba, GPU")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p = sub.add_parser("bench", help="measure this machine with live numba kernels",
+                       description="Run a measurement experiment and print a table.")
+    p.add_argument("experiment", help=f"{', '.join(EXPERIMENTS)}, or all")
+    p.add_argument("--quick", action="store_true", help="small sizes: a few seconds per experiment")
+    p.add_argument("--threads", type=int, default=None, help="most threads to use (default: all usable CPUs)")
+    p.add_argument("--json", metavar="FILE", help="write the results as JSON (schema hwviz.bench/1)")
+    p.add_argument("--csv", metavar="FILE", help="write the points as CSV")
+
+
+def _run_info(a) -> int:
+    from hwviz.measure.topology import format_topology, read_topology
+
+    t = read_topology()
+    print(json.dumps(t.to_dict(), indent=2) if a.json else format_topology(t))
+    return 0
+
+
+def _run_bench(a) -> int:
+    from hwviz.measure.experiments import EXPERIMENTS, run_experiment
+    from hwviz.measure.harness import set_threads
+    from hwviz.measure.report import format_result
+    from hwviz.measure.results import check_writable, save_csv, save_json
+    from hwviz.measure.topology import read_topology
+
+    names = list(EXPERIMENTS) if a.experiment == "all" else [a.experiment]
+    if a.experiment != "all" and a.experiment not in EXPERIMENTS:
+        raise ConfigError(f"unknown experiment {a.experiment!r} (choose {', '.join(EXPERIMENTS)}, or all)")
+    if a.threads is not None:
+        set_threads(a.threads)
+    for path in (a.json, a.csv):
+        if path:
+            check_writable(path)
+    topo = read_topology()
+    show = sys.stderr.isatty()
+    results = []
+    for name in names:
+        def progress(done, total, what, name=name):
+            if show:
+                bar = "#" * (20 * done // max(total, 1))
+                print(f"\r{name:14} [{bar:<20}] {done}/{total} {what[:40]:<40}", end="", file=sys.stderr, flush=True)
+
+        r = run_experiment(name, quick=a.quick, threads=a.threads, progress=progress, topology=topo)
+        if show:
+            print("\r" + " " * 90 + "\r", end="", file=sys.stderr, flush=True)
+        results.append(r)
+        print(format_result(r))
+        print()
+    if a.json:
+        save_json(results, a.json)
+    if a.csv:
+        save_csv(results, a.csv)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``hwviz`` argument parser."""
     p = _Parser(prog="hwviz", description="hwviz: see the CPU memory hierarchy and parallelism.")
     p.add_argument("--version", action="version", version=f"hwviz {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     _add_sim(sub)
+    _add_measure(sub)
     return p
 
 
-_COMMANDS = {"sim": _run_sim}
+_COMMANDS = {"sim": _run_sim, "info": _run_info, "bench": _run_bench}
 
 
 def main(argv: list[str] | None = None) -> int:
