@@ -224,3 +224,18 @@ def test_kernels_release_the_gil():
         time.sleep(0.001)
     t.join()
     assert done and ticks > 3
+
+
+def test_smt_code_path_with_a_pretend_sibling_pair(topo):
+    # This machine may have no SMT; pretend CPUs 0 and 1 are siblings (and also two cores) so
+    # the pinned-thread measurement itself runs and reports both placements.
+    from dataclasses import replace
+
+    if len(topo.logical_cpus) < 2:
+        pytest.skip("needs two logical CPUs")
+    a, b = topo.logical_cpus[:2]
+    fake = replace(topo, smt_siblings=[[a, b], [b, a]])
+    r = run_experiment("smt", quick=True, topology=fake)
+    got = {(p["placement"], p["bound"]) for p in r.points}
+    assert got == {("siblings", "compute"), ("cores", "compute"), ("siblings", "memory"), ("cores", "memory")}
+    assert all(p.get("gflops", 0) > 0 or p.get("gbps", 0) > 0 for p in r.points)
