@@ -164,15 +164,29 @@ def _add_numba(topo: Topology) -> None:
 
 
 def _threading_layer() -> str:
+    """The layer numba runs parallel loops on, without starting its thread pool.
+
+    Starting the pool just to ask has a cost: on some virtual machines an idle pool makes
+    single-thread L1 bandwidth measured afterwards about a third lower.
+    """
+    import importlib
+
     import numba
 
     try:
         return numba.threading_layer()
-    except ValueError:  # no parallel region has run yet: run a tiny one to learn the layer
-        from hwviz.measure.kernels import parallel_probe
-
-        parallel_probe(2)
-        return numba.threading_layer()
+    except ValueError:
+        pass
+    chosen = numba.config.THREADING_LAYER
+    candidates = [chosen] if chosen in ("tbb", "omp", "workqueue") else ["tbb", "omp", "workqueue"]
+    for layer in candidates:
+        try:
+            importlib.import_module(f"numba.np.ufunc.{layer}pool" if layer != "workqueue"
+                                    else "numba.np.ufunc.workqueue")
+            return f"{layer} (pool not started yet)"
+        except ImportError:
+            continue
+    return "unknown"
 
 
 def format_topology(t: Topology) -> str:
