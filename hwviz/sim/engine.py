@@ -120,7 +120,7 @@ def _plru_touch(M, base, ways, way):
         half >>= 1
 
 
-@njit(cache=True, nogil=True, _nrt=False)
+@njit(cache=True, nogil=True, _nrt=False, inline="always")
 def _stamp(M, k, slot, base, on_fill):
     pol = cfg(M, k, C_POLICY)
     if pol == P_LRU or (pol == P_FIFO and on_fill):
@@ -130,7 +130,7 @@ def _stamp(M, k, slot, base, on_fill):
         _plru_touch(M, base, cfg(M, k, C_WAYS), slot - base)
 
 
-@njit(cache=True, nogil=True, _nrt=False)
+@njit(cache=True, nogil=True, _nrt=False, inline="always")
 def _victim(M, k, base):
     ways = cfg(M, k, C_WAYS)
     pol = cfg(M, k, C_POLICY)
@@ -242,7 +242,7 @@ def rehash(H, NH, shift):
 
 # ---- the hierarchy
 
-@njit(cache=True, nogil=True, _nrt=False)
+@njit(cache=True, nogil=True, _nrt=False, inline="always")
 def _probe(M, H, k, ln, demand):
     """Look ``ln`` up in level ``k``; count it if ``demand``; return its slot or -1."""
     ways = cfg(M, k, C_WAYS)
@@ -273,7 +273,7 @@ def _probe(M, H, k, ln, demand):
     return slot
 
 
-@njit(cache=True, nogil=True, _nrt=False)
+@njit(cache=True, nogil=True, _nrt=False, inline="always")
 def _drop(M, k, slot):
     """Invalidate ``slot`` of level ``k``; return its dirty bit. A prefetched line never used
     counts as unused."""
@@ -299,7 +299,7 @@ def _back_invalidate(M, k, ln):
     return d
 
 
-@njit(cache=True, nogil=True, _nrt=False)
+@njit(cache=True, nogil=True, _nrt=False, inline="always")
 def _fill(M, k, ln, d, pf):
     """Place ``ln`` in level ``k``; return (victim line or -1, victim dirty)."""
     base = _base(M, k, ln)
