@@ -7,7 +7,7 @@ import io
 import json
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -26,7 +26,6 @@ class Result:
     points: list[dict]
     created: str
     note: str = ""
-    extra: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         """The JSON document."""
@@ -42,12 +41,9 @@ def new_result(experiment: str, params: dict, points: list[dict], topology, note
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    path = Path(path)
-    if path.is_dir():
-        raise ConfigError(f"cannot write {path}: it is a directory")
-    folder = path.parent if str(path.parent) else Path(".")
+    check_writable(path)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     except OSError as e:
         raise ConfigError(f"cannot write {path}: {e.strerror or e}") from None
     try:
