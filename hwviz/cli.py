@@ -1,4 +1,5 @@
-"""Command-line front door: ``hwviz sim``, ... Bad input prints one line and exits 2."""
+"""Command-line front door: ``hwviz`` (the window), ``hwviz sim``, ``hwviz shot``, ... Bad input
+prints one line and exits 2."""
 
 from __future__ import annotations
 
@@ -147,17 +148,45 @@ def _run_bench(a) -> int:
     return 0
 
 
+def _add_shot(sub) -> None:
+    p = sub.add_parser("shot", help="render a scene to a PNG (no display needed)",
+                       description="Render a scene offscreen after N steps and write a PNG.")
+    p.add_argument("--scene", default="cache-lab", help="scene name (default cache-lab)")
+    p.add_argument("--set", dest="sets", action="append", default=[], metavar="NAME=VALUE",
+                   help="a scene parameter, e.g. pattern=column-major (repeatable)")
+    p.add_argument("--steps", type=int, default=0, help="accesses to run before the shot")
+    p.add_argument("--theme", default="light", help="light, dark or projector (default light)")
+    p.add_argument("--size", default="1920x1080", help="window size WIDTHxHEIGHT (default 1920x1080)")
+    p.add_argument("--out", required=True, metavar="FILE.png", help="where to write the PNG")
+
+
+def _run_shot(a) -> int:
+    from hwviz.ui.shot import take_shot
+
+    print(take_shot(a.scene, a.sets, a.steps, a.theme, a.size, a.out))
+    return 0
+
+
+def _run_gui(_a) -> int:
+    from hwviz.ui.app import run_gui
+
+    return run_gui()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``hwviz`` argument parser."""
-    p = _Parser(prog="hwviz", description="hwviz: see the CPU memory hierarchy and parallelism.")
+    p = _Parser(prog="hwviz", description="hwviz: see the CPU memory hierarchy and parallelism. "
+                                          "With no command, opens the window.")
     p.add_argument("--version", action="version", version=f"hwviz {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     _add_sim(sub)
     _add_measure(sub)
+    _add_shot(sub)
     return p
 
 
-_COMMANDS = {"sim": _run_sim, "info": _run_info, "bench": _run_bench}
+_COMMANDS = {None: _run_gui, "sim": _run_sim, "info": _run_info, "bench": _run_bench,
+             "shot": _run_shot}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -165,9 +194,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
-        if args.command is None:
-            parser.print_help()
-            return 0
         return _COMMANDS[args.command](args)
     except ConfigError as e:
         print(f"hwviz: error: {e}", file=sys.stderr)

@@ -240,6 +240,23 @@ def rehash(H, NH, shift):
             NH[j + 1] = H[i + 1]
 
 
+@njit(cache=True, nogil=True, _nrt=False)
+def locate(M, lines, level, prefetched):
+    """For each line, the first level holding it (``X_NLEV`` if none) and its prefetched bit."""
+    nl = M[X_NLEV]
+    for i in range(len(lines)):
+        ln = lines[i]
+        level[i] = nl
+        prefetched[i] = 0
+        for k in range(nl):
+            ways = cfg(M, k, C_WAYS)
+            slot = _find(M, _base(M, k, ln), ways, ln)
+            if slot >= 0:
+                level[i] = k
+                prefetched[i] = M[slot + A_PF * ways] > 0
+                break
+
+
 # ---- the hierarchy
 
 @njit(cache=True, nogil=True, _nrt=False, inline="always")

@@ -118,6 +118,34 @@ def length(p: Pattern) -> int:
     return m ** 3 * per + outer * (2 if inner == "k" else 1)
 
 
+@dataclass(frozen=True)
+class Matrix:
+    """Where one matrix of a pattern lives: ``rows x cols`` elements, rows ``lead`` apart."""
+
+    name: str
+    base: int
+    rows: int
+    cols: int
+    lead: int
+    elem: int
+
+    def addresses(self) -> np.ndarray:
+        """Byte address of every element, as a (rows, cols) array."""
+        i, j = np.indices((self.rows, self.cols), dtype=np.int64)
+        return self.base + (i * self.lead + j) * self.elem
+
+
+def matrices(p: Pattern) -> list[Matrix]:
+    """The matrices a pattern touches, in the layout :func:`generate` uses."""
+    a = Matrix("A", p.base, p.rows, p.cols, p.lead, p.elem)
+    if p.name == "transpose":
+        return [a, Matrix("B", p.base + matrix_bytes(p), p.cols, p.rows, p.rows + p.lead - p.cols, p.elem)]
+    if p.name.startswith("matmul"):
+        n = p.rows
+        return [Matrix(m, p.base + k * matrix_bytes(p), n, n, p.lead, p.elem) for k, m in enumerate("ABC")]
+    return [a]
+
+
 def matrix_bytes(p: Pattern, rows: int | None = None) -> int:
     """Bytes of one matrix, rounded up to a page so matrices start on page boundaries."""
     b = (rows or p.rows) * p.lead * p.elem

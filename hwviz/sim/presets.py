@@ -31,6 +31,27 @@ def textbook() -> Hierarchy:
     )
 
 
+def classroom() -> Hierarchy:
+    """Caches scaled down so a 16 x 16 to 64 x 64 matrix of doubles spills out of L1 and L2.
+
+    At real sizes a matrix small enough to draw fits in L1 and every loop order looks the same;
+    these sizes are hwviz's choice, made so the lecture's effects show on screen. Latencies are
+    the lecture's (as in ``textbook``).
+    """
+    return Hierarchy(
+        levels=(
+            CacheLevel("L1", 1 * KiB, 4, latency_ns=0.5),
+            CacheLevel("L2", 4 * KiB, 4, latency_ns=7.0),
+            CacheLevel("L3", 16 * KiB, 8, latency_ns=20.0),
+        ),
+        memory_latency_ns=100.0,
+        name="classroom",
+        note=(f"Sizes: hwviz's choice, scaled down (1 KiB / 4 KiB / 16 KiB) so drawable matrices "
+              f"spill out of the caches. Latencies: {_LATENCY_LIST}; the L3's 20 ns is hwviz's "
+              "choice."),
+    )
+
+
 def i7_7700k() -> Hierarchy:
     """Intel Core i7-7700K (Kaby Lake, the lecture's 'Intel i7 7th')."""
     ghz = 4.2
@@ -125,6 +146,7 @@ def host(sysfs: str | Path = "/sys/devices/system/cpu/cpu0/cache") -> Hierarchy:
 
 PRESETS = {
     "textbook": textbook,
+    "classroom": classroom,
     "host": host,
     "i7-7700k": i7_7700k,
     "i9-12900k": i9_12900k,

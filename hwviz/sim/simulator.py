@@ -207,6 +207,19 @@ class Simulator:
                      memory_writes=int(M[E.X_MEMW]), memory_served=int(self._served[-1]),
                      memory_latency_ns=float(h.memory_latency_ns), three_c=self.three_c)
 
+    def locate(self, lines: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Where each line lives now: the first level holding it (``len(levels)`` for memory
+        only) and whether that copy was prefetched and not yet used."""
+        lines = np.ascontiguousarray(lines, dtype=np.int64)
+        level = np.zeros(len(lines), np.int8)
+        prefetched = np.zeros(len(lines), np.bool_)
+        E.locate(self._M, lines, level, prefetched)
+        return level, prefetched
+
+    def occupancy(self, k: int) -> np.ndarray:
+        """Valid ways in each set of level ``k`` (cheaper than a snapshot of a large level)."""
+        return (self._blocks(k)[:, 0] >= 0).sum(axis=1)
+
     def _blocks(self, k: int) -> np.ndarray:
         """Level ``k``'s state as a (sets, SETW, ways) view: tags, stamps, dirty, prefetched, PLRU."""
         lvl = self.hierarchy.levels[k]
@@ -216,17 +229,19 @@ class Simulator:
 
     def snapshot(self) -> list[LevelSnapshot]:
         """Each level's contents as (sets, ways) arrays, for drawing."""
-        out = []
-        for k, lvl in enumerate(self.hierarchy.levels):
-            b = self._blocks(k).copy()
-            lines = b[:, 0]
-            out.append(LevelSnapshot(
-                name=lvl.name, lines=lines, valid=lines >= 0, dirty=b[:, E.A_DIRTY] > 0,
-                prefetched=b[:, E.A_PF] > 0,
-                recency=b[:, E.A_PLRU if lvl.policy == "plru" else E.A_STAMP],
-                sets=lvl.sets, indexing=lvl.index,
-            ))
-        return out
+        return [self.snapshot_level(k) for k in range(len(self.hierarchy.levels))]
+
+    def snapshot_level(self, k: int) -> LevelSnapshot:
+        """Level ``k``'s contents as (sets, ways) arrays."""
+        lvl = self.hierarchy.levels[k]
+        b = self._blocks(k).copy()
+        lines = b[:, 0]
+        return LevelSnapshot(
+            name=lvl.name, lines=lines, valid=lines >= 0, dirty=b[:, E.A_DIRTY] > 0,
+            prefetched=b[:, E.A_PF] > 0,
+            recency=b[:, E.A_PLRU if lvl.policy == "plru" else E.A_STAMP],
+            sets=lvl.sets, indexing=lvl.index,
+        )
 
 
 def _events(raw: np.ndarray) -> np.ndarray:
@@ -238,6 +253,17 @@ def _events(raw: np.ndarray) -> np.ndarray:
     ev["prefetch_useful"] = raw[:, E.E_FLAGS] & E.FLAG_PF_USEFUL
     ev["prefetch_issued"] = raw[:, E.E_FLAGS] & E.FLAG_PF_ISSUED
     return ev
+
+
+def warmup() -> None:
+    """Compile (or load from numba's cache) the engine's kernels on a tiny run."""
+    from hwviz.sim.config import CacheLevel
+
+    h = Hierarchy(levels=(CacheLevel("L1", 256, 2),), memory_latency_ns=1.0)
+    sim = Simulator(h, Trace.of(np.arange(0, 1024, 8)), three_c=True)
+    sim.step(4)
+    sim.run()
+    sim.locate(np.arange(4))
 
 
 def simulate(hierarchy: Hierarchy, trace, *, three_c: bool = False) -> Stats:

@@ -1,0 +1,207 @@
+"""The matrices as cells coloured by where each element's cache line lives now.
+
+Thick lines mark 64-byte (line-size) boundaries; a black frame marks the current access; the
+last accesses flash in the colour of the level that served them; a corner mark shows lines a
+prefetcher brought in that have not been used yet.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from hwviz.sim.lab import LabRun
+from hwviz.ui import palette
+from hwviz.ui.theme import THEMES, Theme
+
+FLASH_S = 0.6   # how long a flash fades
+FLASHES = 24    # most recent accesses that flash
+GAP = 24        # pixels between matrices
+
+
+@dataclass
+class _Placed:
+    x: int
+    y: int
+    cell: int
+    rows: int
+    cols: int
+
+
+def _runs(mask: np.ndarray):
+    """(start, stop) of each run of True in a 1-D mask."""
+    d = np.diff(np.concatenate([[0], mask.astype(np.int8), [0]]))
+    return zip(np.flatnonzero(d == 1), np.flatnonzero(d == -1))
+
+
+def boundary_segments(lines: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Cell-grid segments (x0, y0, x1, y1) between neighbours on different cache lines,
+    merged along each grid line."""
+    rows, cols = lines.shape
+    segs = []
+    vertical = lines[:, 1:] != lines[:, :-1]        # between column j and j + 1
+    for j in range(cols - 1):
+        segs += [(j + 1, a, j + 1, b) for a, b in _runs(vertical[:, j])]
+    horizontal = lines[1:, :] != lines[:-1, :]      # between row i and i + 1
+    for i in range(rows - 1):
+        segs += [(a, i + 1, b, i + 1) for a, b in _runs(horizontal[i])]
+    return segs
+
+
+class MatrixView(QWidget):
+    """Draws one run's matrices; :meth:`show_state` feeds it after each step."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setMinimumSize(200, 160)
+        self.theme: Theme = THEMES["light"]
+        self.run: LabRun | None = None
+        self._levels: list[np.ndarray] = []
+        self._prefetched: list[np.ndarray] = []
+        self._flashes: deque = deque(maxlen=FLASHES)
+        self._current = None
+        self._segments: list[list] = []
+        self._lut = np.zeros(1, np.uint32)
+
+    # ---- model ---------------------------------------------------------------------------
+    def set_run(self, run: LabRun) -> None:
+        """Show a new run (new matrices or hierarchy)."""
+        self.run = run
+        line = run.hierarchy.line
+        self._segments = [boundary_segments(m.addresses() // line) for m in run.matrices]
+        self._flashes.clear()
+        self._make_lut()
+        self.show_state()
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Restyle."""
+        self.theme = theme
+        self._make_lut()
+        self.update()
+
+    def _make_lut(self) -> None:
+        if self.run is None:
+            return
+        colors = palette.level_colors(len(self.run.hierarchy.levels))
+        colors[-1] = palette.mix(palette.MEMORY, self.theme.surface, palette.MEMORY_TINT)
+        self._lut = np.array([0xFF000000 | int(c[1:], 16) for c in colors], np.uint32)
+
+    def show_state(self) -> None:
+        """Read where every element lives, what was just accessed, and repaint."""
+        run = self.run
+        state = run.cell_levels()
+        self._levels = [lv for lv, _ in state]
+        self._prefetched = [pf for _, pf in state]
+        now = time.perf_counter()
+        ev = run.events[-FLASHES:]
+        for addr, level in zip(ev["address"].tolist(), ev["level"].tolist()):
+            cell = run.cell_of(addr)
+            if cell is not None:
+                self._flashes.append((cell, level, now))
+        self._current = run.cell_of(int(run.trace.addr[run.pos - 1])) if run.pos else None
+        if run.pos == 0:
+            self._flashes.clear()
+        self.update()
+
+    def cell_rect(self, matrix: int, row: int, col: int) -> QRect:
+        """Where a cell is drawn, in widget pixels."""
+        p = self._place()[matrix]
+        return QRect(p.x + col * p.cell, p.y + row * p.cell, p.cell, p.cell)
+
+    # ---- drawing -------------------------------------------------------------------------
+    def _title_height(self) -> int:
+        return int(self.theme.font_size * 2.4)
+
+    def _place(self) -> list[_Placed]:
+        mats = self.run.matrices
+        total_cols = sum(m.cols for m in mats)
+        rows = max(m.rows for m in mats)
+        avail_w = self.width() - GAP * (len(mats) - 1) - 8
+        avail_h = self.height() - self._title_height() - 8
+        cell = max(2, min(avail_w // total_cols, avail_h // rows))
+        x = (self.width() - cell * total_cols - GAP * (len(mats) - 1)) // 2
+        out = []
+        for m in mats:
+            out.append(_Placed(x, self._title_height() + 4, cell, m.rows, m.cols))
+            x += m.cols * cell + GAP
+        return out
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt hook
+        """Draw titles, cells, line boundaries, prefetch marks, flashes and the current access."""
+        p = QPainter(self)
+        t = self.theme
+        p.fillRect(self.rect(), QColor(t.surface))
+        if self.run is None or not self._levels:
+            return
+        font = QFont(p.font())
+        font.setPointSizeF(t.font_size)
+        font.setBold(True)
+        p.setFont(font)
+        for k, (m, pl) in enumerate(zip(self.run.matrices, self._place())):
+            p.setPen(QColor(t.text))
+            p.drawText(QRect(pl.x - GAP // 2, 0, pl.cols * pl.cell + GAP, self._title_height()),
+                       Qt.AlignHCenter | Qt.AlignBottom,
+                       f"{m.name}: {m.rows} x {m.cols} x {m.elem} B")
+            self._draw_cells(p, k, pl)
+        self._draw_flashes(p)
+
+    def _draw_cells(self, p: QPainter, k: int, pl: _Placed) -> None:
+        t = self.theme
+        rgb = np.ascontiguousarray(self._lut[self._levels[k]])
+        img = QImage(rgb.data, pl.cols, pl.rows, 4 * pl.cols, QImage.Format_RGB32)
+        p.drawImage(QRect(pl.x, pl.y, pl.cols * pl.cell, pl.rows * pl.cell), img)
+        if pl.cell >= 8:  # thin gaps between elements
+            p.setPen(QPen(QColor(t.surface), 1))
+            p.drawLines([QLineF(pl.x + j * pl.cell, pl.y, pl.x + j * pl.cell, pl.y + pl.rows * pl.cell)
+                         for j in range(1, pl.cols)]
+                        + [QLineF(pl.x, pl.y + i * pl.cell, pl.x + pl.cols * pl.cell, pl.y + i * pl.cell)
+                           for i in range(1, pl.rows)])
+        pf = np.argwhere(self._prefetched[k])
+        if len(pf):
+            p.setPen(Qt.NoPen)
+            p.setBrush(QColor(palette.PREFETCHED))
+            h = max(3, pl.cell // 2)
+            for r, c in pf.tolist():
+                x1, y0 = pl.x + (c + 1) * pl.cell, pl.y + r * pl.cell
+                p.drawPolygon(QPolygonF([QPointF(x1 - h, y0), QPointF(x1, y0), QPointF(x1, y0 + h)]))
+        p.setPen(QPen(QColor(t.text), max(2.0, t.pen(1.2))))
+        p.setBrush(Qt.NoBrush)
+        c = pl.cell
+        p.drawLines([QLineF(pl.x + x0 * c, pl.y + y0 * c, pl.x + x1 * c, pl.y + y1 * c)
+                     for x0, y0, x1, y1 in self._segments[k]])
+        p.drawRect(QRectF(pl.x, pl.y, pl.cols * c, pl.rows * c))
+
+    def _draw_flashes(self, p: QPainter) -> None:
+        now = time.perf_counter()
+        newest = self._flashes[-1][2] if self._flashes else now
+        colors = palette.level_colors(len(self.run.hierarchy.levels))
+        width = max(3.0, self.theme.pen(1.6))
+        p.setBrush(Qt.NoBrush)
+        dark = QColor(self.theme.text)
+        for (k, r, c), level, when in self._flashes:
+            # the last batch stays lit while paused; older ones fade. The served level's colour
+            # is ringed in the text colour so a hit shows on a cell of its own colour.
+            age = 0.0 if when == newest else now - when
+            if age >= FLASH_S:
+                continue
+            alpha = 1.0 - age / FLASH_S
+            col = QColor(colors[level])
+            col.setAlphaF(alpha)
+            dark.setAlphaF(alpha)
+            rect = QRectF(self.cell_rect(k, r, c))
+            p.setPen(QPen(dark, width + 2))
+            p.drawRect(rect.adjusted(-width / 2, -width / 2, width / 2, width / 2))
+            p.setPen(QPen(col, width))
+            p.drawRect(rect.adjusted(-width / 2, -width / 2, width / 2, width / 2))
+        if self._current is not None:
+            rect = QRectF(self.cell_rect(*self._current))
+            w = max(2.0, self.theme.pen(1.0))
+            p.setPen(QPen(QColor(self.theme.accent), w))
+            p.drawRect(rect.adjusted(-width - w / 2, -width - w / 2, width + w / 2, width + w / 2))

@@ -1,0 +1,30 @@
+"""The one colour palette: Okabe-Ito (colour-blind safe) for cache levels and markers.
+
+Okabe, M. and Ito, K., "Color Universal Design (CUD): how to make figures and presentations
+that are friendly to colorblind people" (2008).
+"""
+
+from __future__ import annotations
+
+#: L1, L2, L3, L4: bluish green, sky blue, orange, yellow
+LEVELS = ("#009E73", "#56B4E9", "#E69F00", "#F0E442")
+#: served by (or living only in) main memory: vermillion
+MEMORY = "#D55E00"
+#: prefetched and not yet used: reddish purple
+PREFETCHED = "#CC79A7"
+#: curves of the first and second run of a race: blue, vermillion
+RUNS = ("#0072B2", "#D55E00")
+#: how strongly a line that lives only in memory is tinted (it is the common case, so quiet)
+MEMORY_TINT = 0.35
+
+
+def level_colors(n_levels: int) -> list[str]:
+    """Colours of ``n_levels`` cache levels followed by main memory's."""
+    return list(LEVELS[:n_levels]) + [MEMORY]
+
+
+def mix(color: str, background: str, amount: float) -> str:
+    """``amount`` of ``color`` over ``background`` (both ``#rrggbb``)."""
+    a = [int(color[i:i + 2], 16) for i in (1, 3, 5)]
+    b = [int(background[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x * amount + y * (1 - amount)):02x}" for x, y in zip(a, b))
