@@ -34,6 +34,7 @@ class TimeView(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         self.table = QLabel()
         self.table.setTextFormat(pg.QtCore.Qt.RichText)
+        self.table.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # clip, never widen
         self.gap = QLabel()
         self.gap.setWordWrap(True)
         self.plot = pg.PlotWidget()

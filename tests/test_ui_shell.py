@@ -1,0 +1,125 @@
+"""The app shell: settings, themes, warm-up, About, no display, ``hwviz shot``."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+from ui_helpers import window  # noqa: F401 - fixture
+
+from hwviz.cli import main
+from hwviz.ui.about import about_html
+from hwviz.ui.settings import Settings
+
+
+def _new_window(path):
+    from hwviz.ui.main_window import MainWindow
+
+    return MainWindow(Settings(path), ready=True)
+
+
+def test_settings_persist_theme_scale_scene_parameters_and_geometry(qtbot, tmp_path, no_leftovers):
+    path = tmp_path / "settings.json"
+    win = _new_window(path)
+    win.show()
+    win.resize(760, 580)
+    win.set_theme("projector", 1.3)
+    win.scene.set_param("pattern", "transpose")
+    win.scene.set_param("rows", "12")
+    size = (win.width(), win.height())
+    win.close()
+    saved = json.loads(path.read_text())
+    assert saved["theme"] == "projector" and saved["scale"] == 1.3
+    win = _new_window(path)
+    try:
+        assert win.theme.name == "projector" and win.theme.scale == 1.3
+        assert win.scene.params()["pattern"] == "transpose" and win.scene.params()["rows"] == "12"
+        assert (win.width(), win.height()) == size
+        assert win.message_label.text() == ""
+    finally:
+        win.close()
+
+
+@pytest.mark.parametrize("content", ["{not json", "[1, 2]", '{"theme": 3, "scenes": {"cache-lab": {"rows": "999"}}}'])
+def test_a_corrupt_settings_store_falls_back_to_defaults_with_a_message(qtbot, tmp_path, content, no_leftovers):
+    path = tmp_path / "settings.json"
+    path.write_text(content)
+    win = _new_window(path)
+    try:
+        assert win.theme.name == "light" and win.scene.params()["rows"] == "32"
+        text = win.message_label.text()
+        assert "could not be read" in text or "were not used: rows 999 is outside 4..128" in text
+    finally:
+        win.close()
+
+
+def test_projector_theme_is_big_and_white(window):
+    light = window.theme.font_size
+    window.set_theme("projector")
+    assert window.theme.font_size >= 1.4 * light
+    img = window.scene.sides[0].matrix.grab().toImage()
+    assert QColor(img.pixel(2, 2)).name() == "#ffffff"
+    window.set_theme("dark")
+    img = window.scene.sides[0].matrix.grab().toImage()
+    assert QColor(img.pixel(2, 2)).name() == window.theme.surface
+    window.change_scale(+1)
+    assert window.theme.scale > 1.0 and window.theme.name == "dark"
+
+
+def test_warmup_runs_in_the_background_and_unlocks_the_transport(qtbot, tmp_path, no_leftovers):
+    from hwviz.ui.main_window import MainWindow
+
+    win = MainWindow(Settings(tmp_path / "s.json"))
+    try:
+        assert not win.transport.isEnabled() and "Compiling" in win.message_label.text()
+        win.step(1)
+        assert win.scene.position() == 0 and "Still compiling" in win.message_label.text()
+        qtbot.waitUntil(lambda: win.ready, timeout=120_000)
+        assert win.transport.isEnabled() and win.message_label.text().startswith("Ready")
+        win.step(1)
+        assert win.scene.position() == 1
+    finally:
+        win.close()
+
+
+def test_about_names_the_version_and_the_sources():
+    from hwviz import __version__
+
+    html = about_html()
+    assert __version__ in html and "Okabe" in html and "7-cpu.com" in html and "Norvig" in html
+
+
+def test_without_a_display_hwviz_says_so_in_one_line():
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    out = subprocess.run([sys.executable, "-m", "hwviz"], capture_output=True, text=True, env=env, timeout=60)
+    assert out.returncode == 2
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and "no display" in lines[0] and "Xvfb" in lines[0] and "hwviz shot" in lines[0]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--scene", "nope"], "unknown scene 'nope'"),
+    (["--set", "colour=red"], "unknown parameter 'colour'"),
+    (["--set", "rows"], "must look like name=value"),
+    (["--set", "rows=2"], "rows 2 is outside 4..128"),
+    (["--set", "pattern=diagonal"], "pattern 'diagonal' is unknown"),
+    (["--theme", "neon"], "unknown theme 'neon'"),
+    (["--size", "big"], "size 'big' must be WIDTHxHEIGHT"),
+])
+def test_shot_rejects_bad_input_in_one_line(capsys, tmp_path, args, message):
+    code = main(["shot", *args, "--out", str(tmp_path / "x.png")])
+    err = capsys.readouterr().err
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_shot_writes_the_png(capsys, tmp_path, qapp, no_leftovers):
+    out = tmp_path / "race.png"
+    code = main(["shot", "--set", "race=true", "--set", "rows=16", "--set", "cols=16", "--steps", "100",
+                 "--theme", "projector", "--size", "1280x720", "--out", str(out)])
+    assert code == 0 and capsys.readouterr().out.strip() == str(out)
+    img = QImage(str(out))
+    assert (img.width(), img.height()) == (1280, 720)
+    assert QColor(img.pixel(img.width() - 3, img.height() // 2)).name() == "#ffffff"
