@@ -169,7 +169,7 @@ class Simulator:
         left = n
         while left > 0 and self._next_chunk():
             lines = int(self._chunk.size.max()) // self.hierarchy.line + 2
-            ev = np.zeros((max(1024, min(left, 1 << 16) * lines), E.NEVENT), np.int64)
+            ev = np.empty((max(1024, min(left, 1 << 16) * lines), E.NEVENT), np.int64)  # rows are filled before use
             self._M[E.X_EVN] = 0
             ran = self._advance(left, ev)
             out.append(_events(ev[: self._M[E.X_EVN]]))

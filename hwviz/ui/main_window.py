@@ -214,10 +214,10 @@ class MainWindow(QMainWindow):
             self.show_message("Still compiling the simulator; the controls unlock when it is done.")
         return self.ready
 
-    def _after_move(self) -> None:
+    def _after_move(self, animating: bool = False) -> None:
         s = self.scene
         self.transport.set_position(s.position(), s.length())
-        s.refresh()
+        s.refresh(animating)
 
     def _on_play(self, on: bool) -> None:
         if on and not self._check_ready():
@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
                 s.advance(n)
             if s.position() >= s.length():
                 self.transport.set_playing(False)
-        self._after_move()
+        self._after_move(self.transport.playing)
 
     def _on_scene_changed(self) -> None:
         if self.sender() is self.scene:

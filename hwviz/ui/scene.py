@@ -48,6 +48,7 @@ class Scene(QWidget):
         """Restyle the views."""
         raise NotImplementedError
 
-    def refresh(self) -> None:
-        """Repaint the visible views if the model changed since the last call."""
+    def refresh(self, animating: bool = False) -> None:
+        """Repaint the visible views if the model changed since the last call; ``animating``
+        (called by the frame clock while playing) lets slow views skip frames."""
         raise NotImplementedError

@@ -96,7 +96,13 @@ class TransportBar(QWidget):
         self.scrub.setRange(0, length)
         self.scrub.setValue(pos)
         self._updating = False
-        self.position_label.setText(f"{pos:,} / {length:,}")
+        text = f"{pos:,} / {length:,}"
+        if text != self.position_label.text():
+            fm = self.position_label.fontMetrics()
+            width = fm.horizontalAdvance(f"{length:,} / {length:,}") + 8
+            if self.position_label.minimumWidth() < width:  # grow once, not every frame
+                self.position_label.setMinimumWidth(width)
+            self.position_label.setText(text)
 
     def _on_play(self, on: bool) -> None:
         self.play_button.setText("⏸ Pause" if on else "▶ Play")

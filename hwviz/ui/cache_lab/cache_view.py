@@ -7,8 +7,8 @@ dirty, text = tag when there is room); larger levels get per-set occupancy and m
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtCore import QLineF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from hwviz.sim.config import CacheLevel, format_size
@@ -40,17 +40,20 @@ class LevelView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.setAttribute(Qt.WA_OpaquePaintEvent)  # paints every pixel: parents need not repaint
         self.theme: Theme = THEMES["light"]
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Maximum)
         self.level: CacheLevel | None = None
         self.k = 0
         self.stats: LevelStats | None = None
-        self._table = None      # (valid, dirty, rank, tags) as (ways, sets) arrays
-        self._heat = None       # (occupancy fraction, misses) per bin
+        # table: (valid, dirty, rank, tags) as (ways, sets) arrays; heatmap: (occupancy, misses)
+        self._state: tuple = ()
+        self._counters: tuple = ()
 
     def apply_theme(self, theme: Theme) -> None:
         """Restyle."""
         self.theme = theme
+        self._state = ()
         self.updateGeometry()
         self.update()
 
@@ -62,23 +65,30 @@ class LevelView(QWidget):
     def show_level(self, run: LabRun, k: int, stats: LevelStats) -> None:
         """Read level ``k`` of ``run`` and repaint."""
         if self.level != run.hierarchy.levels[k]:
+            self._state = ()
             self.updateGeometry()
         self.level, self.k, self.stats = run.hierarchy.levels[k], k, stats
         if self.tabular:
             snap = run.sim.snapshot_level(k)
             tags = snap.tags if self.level.index == "modulo" else np.where(snap.valid, snap.lines, -1)
             rank = recency_rank(snap.recency) if self.level.policy in ("lru", "fifo") else np.zeros_like(tags)
-            self._table = (snap.valid.T, snap.dirty.T, rank.T, tags.T)
+            state = (snap.valid.T, snap.dirty.T, rank.T, tags.T)
         else:
             occ = run.sim.occupancy(k) / self.level.ways
-            self._heat = (binned(occ, HEAT_BINS), binned(stats.set_misses, HEAT_BINS))
+            state = (binned(occ, HEAT_BINS), binned(stats.set_misses, HEAT_BINS))
+        counters = (stats.hits, stats.misses, stats.compulsory, stats.capacity, stats.conflict)
+        if self._state and counters == self._counters and all(np.array_equal(a, b) for a, b in zip(state, self._state)):
+            return  # nothing reached this level since the last frame: no repaint
+        self._counters, self._state = counters, state
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt hook
         """Room for the three text lines and a table with rows about a text line high."""
         lh = QFontMetrics(self._font()).lineSpacing()
-        ways = self.level.ways if self.tabular else 2
-        return QSize(400, self._lines_height() + int(min(ways, 16) * lh * 1.25) + 8)
+        if not self.tabular:
+            return QSize(400, self._lines_height() + 2 * lh + 8)
+        row = lh * (1.1 if self.level.sets <= 16 else 0.6)  # room for tag text only in few sets
+        return QSize(400, self._lines_height() + int(min(self.level.ways, 16) * row) + 8)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt hook
         """The text lines and a thin table."""
@@ -136,36 +146,32 @@ class LevelView(QWidget):
 
     def _draw_table(self, p: QPainter, color: str) -> None:
         t = self.theme
-        valid, dirty, rank, tags = self._table
+        valid, dirty, rank, tags = self._state
         ways, sets = valid.shape
         x0, y0, cw, ch = self._grid()
+        # one image pixel per way: shade by recency rank (MRU strongest), surface when invalid
+        shades = [palette.mix(color, t.surface, 1.0 - 0.6 * r / max(1, ways - 1)) for r in range(ways)]
+        lut = np.array([0xFF000000 | int(c[1:], 16) for c in shades + [t.surface]], np.uint32)
+        rgb = np.ascontiguousarray(lut[np.where(valid, rank, ways)])
+        p.drawImage(QRectF(x0, y0, sets * cw, ways * ch), QImage(rgb.data, sets, ways, 4 * sets, QImage.Format_RGB32))
+        d = min(cw, ch) * 0.4
+        for w, s in np.argwhere(valid & dirty).tolist():
+            p.fillRect(QRectF(x0 + s * cw, y0 + (w + 1) * ch - d, d, d), QColor(t.text))
         small = QFont(p.font())
         small.setPointSizeF(t.font_size * 0.8)
         p.setFont(small)
         fm = QFontMetrics(small)
-        text_fits = cw >= fm.horizontalAdvance("fff") + 4 and ch >= fm.height()
-        for w in range(ways):
-            for s in range(sets):
-                r = QRectF(x0 + s * cw, y0 + w * ch, cw, ch)
-                if valid[w, s]:
-                    shade = 1.0 - 0.6 * rank[w, s] / max(1, ways - 1)
-                    p.fillRect(r, QColor(palette.mix(color, t.surface, shade)))
-                    if dirty[w, s]:
-                        d = min(cw, ch) * 0.4
-                        p.fillRect(QRectF(r.left(), r.bottom() - d, d, d), QColor(t.text))
-                    if text_fits:
-                        p.setPen(QColor("#000000"))
-                        p.drawText(r, Qt.AlignCenter, f"{tags[w, s]:x}")
+        if cw >= fm.horizontalAdvance("fff") + 4 and ch >= fm.height():
+            p.setPen(QColor("#000000"))
+            for w, s in np.argwhere(valid).tolist():
+                p.drawText(QRectF(x0 + s * cw, y0 + w * ch, cw, ch), Qt.AlignCenter, f"{tags[w, s]:x}")
         p.setPen(QPen(QColor(t.muted), 1))
-        p.setBrush(Qt.NoBrush)
-        for w in range(ways + 1):
-            p.drawLine(int(x0), int(y0 + w * ch), int(x0 + sets * cw), int(y0 + w * ch))
-        for s in range(sets + 1):
-            p.drawLine(int(x0 + s * cw), int(y0), int(x0 + s * cw), int(y0 + ways * ch))
+        p.drawLines([QLineF(x0, y0 + w * ch, x0 + sets * cw, y0 + w * ch) for w in range(ways + 1)]
+                    + [QLineF(x0 + s * cw, y0, x0 + s * cw, y0 + ways * ch) for s in range(sets + 1)])
 
     def _draw_heat(self, p: QPainter, color: str) -> None:
         t = self.theme
-        occ, miss = self._heat
+        occ, miss = self._state
         fm = QFontMetrics(p.font())
         lh = fm.lineSpacing()
         top = self._lines_height()

@@ -16,6 +16,7 @@ class CodeView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.setAttribute(Qt.WA_OpaquePaintEvent)  # paints every pixel: parents need not repaint
         self.theme: Theme = THEMES["light"]
         self.run: LabRun | None = None
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)

@@ -15,6 +15,7 @@ class LegendView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.setAttribute(Qt.WA_OpaquePaintEvent)  # paints every pixel: parents need not repaint
         self.theme: Theme = THEMES["light"]
         self.names: list[str] = []
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)

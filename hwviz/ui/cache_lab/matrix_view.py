@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from hwviz.sim.lab import LabRun
@@ -59,6 +59,7 @@ class MatrixView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.setAttribute(Qt.WA_OpaquePaintEvent)  # paints every pixel: parents need not repaint
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setMinimumSize(200, 160)
         self.theme: Theme = THEMES["light"]
@@ -69,11 +70,15 @@ class MatrixView(QWidget):
         self._current = None
         self._segments: list[list] = []
         self._lut = np.zeros(1, np.uint32)
+        self._placed_key, self._placed = None, []
+        self._overlay_key, self._overlay_pixmap = None, None
+        self.header, self.mark = "", ""
 
     # ---- model ---------------------------------------------------------------------------
     def set_run(self, run: LabRun) -> None:
         """Show a new run (new matrices or hierarchy)."""
         self.run = run
+        self._placed_key = self._overlay_key = None
         line = run.hierarchy.line
         self._segments = [boundary_segments(m.addresses() // line) for m in run.matrices]
         self._flashes.clear()
@@ -93,8 +98,10 @@ class MatrixView(QWidget):
         colors[-1] = palette.mix(palette.MEMORY, self.theme.surface, palette.MEMORY_TINT)
         self._lut = np.array([0xFF000000 | int(c[1:], 16) for c in colors], np.uint32)
 
-    def show_state(self) -> None:
-        """Read where every element lives, what was just accessed, and repaint."""
+    def show_state(self, header: str = "", mark: str = "") -> None:
+        """Read where every element lives, what was just accessed, and repaint; ``header`` is
+        drawn above the matrices, after a square of colour ``mark`` if given."""
+        self.header, self.mark = header, mark
         run = self.run
         state = run.cell_levels()
         self._levels = [lv for lv, _ in state]
@@ -116,10 +123,25 @@ class MatrixView(QWidget):
         return QRect(p.x + col * p.cell, p.y + row * p.cell, p.cell, p.cell)
 
     # ---- drawing -------------------------------------------------------------------------
+    def _header_font(self) -> QFont:
+        f = QFont(self.font())
+        f.setPointSizeF(self.theme.font_size * 1.2)
+        f.setBold(True)
+        return f
+
+    def _header_height(self) -> int:
+        return QFontMetrics(self._header_font()).lineSpacing() + 4
+
     def _title_height(self) -> int:
-        return int(self.theme.font_size * 2.4)
+        return self._header_height() + int(self.theme.font_size * 2.4)
 
     def _place(self) -> list[_Placed]:
+        key = (self.width(), self.height(), self.theme, id(self.run))
+        if self._placed_key != key:
+            self._placed_key, self._placed = key, self._compute_place()
+        return self._placed
+
+    def _compute_place(self) -> list[_Placed]:
         mats = self.run.matrices
         total_cols = sum(m.cols for m in mats)
         rows = max(m.rows for m in mats)
@@ -140,29 +162,28 @@ class MatrixView(QWidget):
         p.fillRect(self.rect(), QColor(t.surface))
         if self.run is None or not self._levels:
             return
-        font = QFont(p.font())
-        font.setPointSizeF(t.font_size)
-        font.setBold(True)
-        p.setFont(font)
-        for k, (m, pl) in enumerate(zip(self.run.matrices, self._place())):
-            p.setPen(QColor(t.text))
-            p.drawText(QRect(pl.x - GAP // 2, 0, pl.cols * pl.cell + GAP, self._title_height()),
-                       Qt.AlignHCenter | Qt.AlignBottom,
-                       f"{m.name}: {m.rows} x {m.cols} x {m.elem} B")
-            self._draw_cells(p, k, pl)
+        for k, pl in enumerate(self._place()):
+            rgb = np.ascontiguousarray(self._lut[self._levels[k]])
+            img = QImage(rgb.data, pl.cols, pl.rows, 4 * pl.cols, QImage.Format_RGB32)
+            p.drawImage(QRect(pl.x, pl.y, pl.cols * pl.cell, pl.rows * pl.cell), img)
+            self._draw_prefetched(p, k, pl)
+        p.drawPixmap(0, 0, self._overlay())
         self._draw_flashes(p)
+        self._draw_header(p)
 
-    def _draw_cells(self, p: QPainter, k: int, pl: _Placed) -> None:
-        t = self.theme
-        rgb = np.ascontiguousarray(self._lut[self._levels[k]])
-        img = QImage(rgb.data, pl.cols, pl.rows, 4 * pl.cols, QImage.Format_RGB32)
-        p.drawImage(QRect(pl.x, pl.y, pl.cols * pl.cell, pl.rows * pl.cell), img)
-        if pl.cell >= 8:  # thin gaps between elements
-            p.setPen(QPen(QColor(t.surface), 1))
-            p.drawLines([QLineF(pl.x + j * pl.cell, pl.y, pl.x + j * pl.cell, pl.y + pl.rows * pl.cell)
-                         for j in range(1, pl.cols)]
-                        + [QLineF(pl.x, pl.y + i * pl.cell, pl.x + pl.cols * pl.cell, pl.y + i * pl.cell)
-                           for i in range(1, pl.rows)])
+    def _draw_header(self, p: QPainter) -> None:
+        font = self._header_font()
+        p.setFont(font)
+        fm = QFontMetrics(font)
+        x = 4
+        if self.mark:
+            s = fm.ascent()
+            p.fillRect(QRect(x, 2 + fm.lineSpacing() - fm.descent() - s, s, s), QColor(self.mark))
+            x += s + 8
+        p.setPen(QColor(self.theme.text))
+        p.drawText(x, 2 + fm.ascent(), self.header)
+
+    def _draw_prefetched(self, p: QPainter, k: int, pl: _Placed) -> None:
         pf = np.argwhere(self._prefetched[k])
         if len(pf):
             p.setPen(Qt.NoPen)
@@ -171,12 +192,38 @@ class MatrixView(QWidget):
             for r, c in pf.tolist():
                 x1, y0 = pl.x + (c + 1) * pl.cell, pl.y + r * pl.cell
                 p.drawPolygon(QPolygonF([QPointF(x1 - h, y0), QPointF(x1, y0), QPointF(x1, y0 + h)]))
-        p.setPen(QPen(QColor(t.text), max(2.0, t.pen(1.2))))
-        p.setBrush(Qt.NoBrush)
-        c = pl.cell
-        p.drawLines([QLineF(pl.x + x0 * c, pl.y + y0 * c, pl.x + x1 * c, pl.y + y1 * c)
-                     for x0, y0, x1, y1 in self._segments[k]])
-        p.drawRect(QRectF(pl.x, pl.y, pl.cols * c, pl.rows * c))
+
+    def _overlay(self) -> QPixmap:
+        """Titles, gaps between elements and line boundaries: drawn once per layout."""
+        self._place()
+        if self._overlay_key == self._placed_key:
+            return self._overlay_pixmap
+        ratio = self.devicePixelRatioF()
+        pix = QPixmap(int(self.width() * ratio), int(self.height() * ratio))
+        pix.setDevicePixelRatio(ratio)
+        pix.fill(Qt.transparent)
+        p = QPainter(pix)
+        t = self.theme
+        font = QFont(p.font())
+        font.setPointSizeF(t.font_size)
+        font.setBold(True)
+        p.setFont(font)
+        for k, (m, pl) in enumerate(zip(self.run.matrices, self._place())):
+            p.setPen(QColor(t.text))
+            p.drawText(QRect(pl.x - GAP // 2, 0, pl.cols * pl.cell + GAP, self._title_height()),
+                       Qt.AlignHCenter | Qt.AlignBottom, f"{m.name}: {m.rows} x {m.cols} x {m.elem} B")
+            c = pl.cell
+            if c >= 8:  # thin gaps between elements
+                p.setPen(QPen(QColor(t.surface), 1))
+                p.drawLines([QLineF(pl.x + j * c, pl.y, pl.x + j * c, pl.y + pl.rows * c) for j in range(1, pl.cols)]
+                            + [QLineF(pl.x, pl.y + i * c, pl.x + pl.cols * c, pl.y + i * c) for i in range(1, pl.rows)])
+            p.setPen(QPen(QColor(t.text), max(2.0, t.pen(1.2))))
+            p.drawLines([QLineF(pl.x + x0 * c, pl.y + y0 * c, pl.x + x1 * c, pl.y + y1 * c)
+                         for x0, y0, x1, y1 in self._segments[k]])
+            p.drawRect(QRectF(pl.x, pl.y, pl.cols * c, pl.rows * c))
+        p.end()
+        self._overlay_key, self._overlay_pixmap = self._placed_key, pix
+        return pix
 
     def _draw_flashes(self, p: QPainter) -> None:
         now = time.perf_counter()

@@ -4,8 +4,7 @@ million a second, optionally racing a second loop on the same clock."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from hwviz.sim.config import ConfigError
 from hwviz.sim.lab import LabRun, LabSession
@@ -29,11 +28,8 @@ class SidePanel(QWidget):
         self.index = index
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.title = QLabel()
-        self.title.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.matrix = MatrixView()
         self.code = CodeView()
-        lay.addWidget(self.title)
         lay.addWidget(self.matrix, 1)
         lay.addWidget(self.code)
 
@@ -45,19 +41,14 @@ class SidePanel(QWidget):
 
     def apply_theme(self, theme: Theme) -> None:
         """Restyle."""
-        f = QFont(self.title.font())
-        f.setPointSizeF(theme.font_size * 1.2)
-        f.setBold(True)
-        self.title.setFont(f)
         self.matrix.apply_theme(theme)
         self.code.apply_theme(theme)
 
     def show_state(self, time_ns: float, racing: bool) -> None:
         """Repaint after the run moved."""
         run = self.run
-        mark = f"<span style='color:{palette.RUNS[self.index]}'>■</span> " if racing else ""
-        self.title.setText(f"{mark}{run.pattern.name}   {format_ns(time_ns)}")
-        self.matrix.show_state()
+        self.matrix.show_state(f"{run.pattern.name}   {format_ns(time_ns)}",
+                               palette.RUNS[self.index] if racing else "")
         self.code.update()
 
 
@@ -153,7 +144,7 @@ class CacheLabScene(Scene):
         self._dirty = True
         self.refresh()
 
-    def refresh(self) -> None:  # noqa: D102
+    def refresh(self, animating: bool = False) -> None:  # noqa: D102
         if not self._dirty:
             return
         self._dirty = False
@@ -165,7 +156,7 @@ class CacheLabScene(Scene):
         if not racing:
             for k, v in enumerate(self.level_views):
                 v.show_level(runs[0], k, stats.levels[k])
-        self.time_view.show_session(self.session)
+        self.time_view.show_session(self.session, animating)
 
     # ---- building ------------------------------------------------------------------------
     def _rebuild(self) -> None:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from html import escape
+import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from hwviz.sim.lab import LabSession
 from hwviz.ui import palette
+from hwviz.ui.cache_lab.time_table import TimeTable
 from hwviz.ui.theme import THEMES, Theme
 
+PLOT_HZ = 20
 PLOT_POINTS = 2000  # the curve is monotonic, so this many samples draw it faithfully
 
 
@@ -24,6 +26,14 @@ def format_ns(ns: float) -> str:
     return f"{ns / 1e6:.3g} ms"
 
 
+def nice_ceiling(x: float) -> float:
+    """The smallest of 1, 2, 5 x 10**k at or above ``x`` (1 for x <= 0)."""
+    if x <= 0:
+        return 1.0
+    k = 10 ** np.floor(np.log10(x))
+    return float(next(m * k for m in (1, 2, 5, 10) if m * k >= x))
+
+
 class TimeView(QWidget):
     """A table of simulated time and a plot of cumulative time, one curve per run."""
 
@@ -32,19 +42,17 @@ class TimeView(QWidget):
         self.theme: Theme = THEMES["light"]
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.table = QLabel()
-        self.table.setTextFormat(pg.QtCore.Qt.RichText)
-        self.table.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # clip, never widen
-        self.gap = QLabel()
-        self.gap.setWordWrap(True)
+        self.table = TimeTable()
         self.plot = pg.PlotWidget()
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(False, False)
         self.plot.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
-        self.plot.setMinimumHeight(140)
-        self.plot.showGrid(x=True, y=True, alpha=0.3)
+        self.plot.showGrid(x=False, y=True, alpha=0.3)
+        for name in ("left", "bottom"):
+            self.plot.getAxis(name).enableAutoSIPrefix(False)
+        self._top = 0.0
+        self._plotted = 0.0
         lay.addWidget(self.table)
-        lay.addWidget(self.gap)
         lay.addWidget(self.plot, 1)
         self.curves = []
 
@@ -54,7 +62,9 @@ class TimeView(QWidget):
             self.plot.removeItem(c)
         self.curves = []
         self.curves = [self.plot.plot() for _ in session.runs]
-        self.gap.setVisible(len(session.runs) > 1)
+        # fixed ranges: the axes redraw only when the curve outgrows them, not every frame
+        self.plot.setXRange(0, session.length, padding=0.02)
+        self._top = 0.0
         self._style()
         self.show_session(session)
 
@@ -66,6 +76,7 @@ class TimeView(QWidget):
     def _style(self) -> None:
         t = self.theme
         self.plot.setBackground(t.surface)
+        self.plot.setMinimumHeight(int(t.font_size * 16))
         font = self.font()
         font.setPointSizeF(t.font_size * 0.9)
         for name in ("left", "bottom"):
@@ -78,39 +89,46 @@ class TimeView(QWidget):
         self.plot.setLabel("bottom", "accesses", **style)
         for k, c in enumerate(self.curves):
             c.setPen(pg.mkPen(palette.RUNS[k], width=max(2.0, t.pen(1.6))))
-        font = self.gap.font()
-        font.setPointSizeF(t.font_size * 1.25)
-        font.setBold(True)
-        self.gap.setFont(font)
+        self.table.apply_theme(t)
 
-    def show_session(self, session: LabSession) -> None:
-        """Update the numbers and the curves."""
+    def show_session(self, session: LabSession, animating: bool = False) -> None:
+        """Update the numbers and the curves; while ``animating`` the curves follow at most
+        PLOT_HZ times a second (they move slowly, and the plot is the costliest view)."""
         runs = session.runs
         stats = [r.stats() for r in runs]
-        names = [lvl.name for lvl in runs[0].hierarchy.levels] + ["memory"]
-        head = "".join(f"<th colspan=2 align=right>&nbsp;&nbsp;{escape(r.pattern.name)}</th>" for r in runs)
-        rows = [f"<tr><th align=left>served by</th>{head}</tr>"]
-        lats = [lvl.latency_ns for lvl in runs[0].hierarchy.levels] + [runs[0].hierarchy.memory_latency_ns]
+        h = runs[0].hierarchy
+        names = [lvl.name for lvl in h.levels] + ["memory"]
+        lats = [lvl.latency_ns for lvl in h.levels] + [h.memory_latency_ns]
+        racing = len(runs) > 1
+        # racing: times only, so two runs fit; alone: how many accesses each level served too
+        rows = [["*served by"] + [x for r in runs for x in ([r.pattern.name] if racing else ["", r.pattern.name])]]
         for k, (name, lat) in enumerate(zip(names, lats)):
-            cells = ""
+            row = [f"{name} ({lat:g} ns)"]
             for s in stats:
                 served = s.levels[k].served if k < len(s.levels) else s.memory_served
-                cells += (f"<td align=right>&nbsp;&nbsp;{served:,} x</td>"
-                          f"<td align=right>&nbsp;{format_ns(served * lat)}</td>")
-            rows.append(f"<tr><td>{escape(name)} ({lat:g} ns)</td>{cells}</tr>")
-        rows.append("<tr><th align=left>total</th>" + "".join(
-            f"<td></td><th align=right>{format_ns(s.time_ns)}</th>" for s in stats) + "</tr>")
-        rows.append("<tr><td>AMAT</td>" + "".join(
-            f"<td></td><td align=right>{s.amat_ns:.2f} ns</td>" for s in stats) + "</tr>")
-        self.table.setText("<table cellspacing=0 cellpadding=1>" + "".join(rows) + "</table>")
+                row += [format_ns(served * lat)] if racing else [f"{served:,} x", format_ns(served * lat)]
+            rows.append(row)
+        pad = [] if racing else [""]
+        rows.append(["*total"] + [x for s in stats for x in pad + [format_ns(s.time_ns)]])
+        rows.append(["AMAT"] + [x for s in stats for x in pad + [f"{s.amat_ns:.2f} ns"]])
+        gap = ""
         if len(runs) > 1:
             a, b = stats
-            gap = session.gap_ns()
-            slower, faster = (runs[1], runs[0]) if gap >= 0 else (runs[0], runs[1])
+            d = session.gap_ns()
+            slower, faster = (runs[1], runs[0]) if d >= 0 else (runs[0], runs[1])
             ratio = max(a.time_ns, b.time_ns) / max(1e-9, min(a.time_ns, b.time_ns))
-            self.gap.setText(f"{slower.pattern.name} is {format_ns(abs(gap))} behind "
-                             f"{faster.pattern.name} ({ratio:.1f}x the time)" if a.time_ns and b.time_ns
-                             else "Press Space: both loops start together.")
+            gap = (f"{slower.pattern.name} is {format_ns(abs(d))} behind {faster.pattern.name} "
+                   f"({ratio:.1f}x the time)" if a.time_ns and b.time_ns
+                   else "Press Space: both loops start together.")
+        self.table.show_rows(rows, gap)
+        now = time.perf_counter()
+        if animating and now - self._plotted < 1 / PLOT_HZ:
+            return
+        self._plotted = now
+        top = max(float(r.time_ns[r.pos]) for r in runs) / 1e3
+        if top > self._top or top < self._top / 8:
+            self._top = nice_ceiling(top * 1.15)
+            self.plot.setYRange(0, self._top, padding=0.02)
         for run, curve in zip(runs, self.curves):
             idx = np.unique(np.linspace(0, run.pos, min(run.pos + 1, PLOT_POINTS)).astype(np.int64))
             curve.setData(idx, run.time_ns[idx] / 1e3)
