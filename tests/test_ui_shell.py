@@ -123,3 +123,18 @@ def test_shot_writes_the_png(capsys, tmp_path, qapp, no_leftovers):
     img = QImage(str(out))
     assert (img.width(), img.height()) == (1280, 720)
     assert QColor(img.pixel(img.width() - 3, img.height() // 2)).name() == "#ffffff"
+
+
+def test_closing_mid_run_and_mid_warmup_leaves_nothing_running(qtbot, tmp_path, no_leftovers):
+    from hwviz.ui.main_window import MainWindow
+
+    win = MainWindow(Settings(tmp_path / "s.json"))
+    win.show()
+    win.close()  # the compile thread is still running: close waits for it
+    assert not win.warmup.isRunning()
+    win = _new_window(tmp_path / "s.json")
+    win.show()
+    win.transport.set_playing(True)
+    qtbot.waitUntil(lambda: win.scene.position() > 0, timeout=5000)
+    win.close()
+    assert not win.clock.running and not win.transport.playing

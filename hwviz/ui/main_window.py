@@ -74,6 +74,11 @@ class MainWindow(QMainWindow):
 
     # ---- building ------------------------------------------------------------------------
     def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        quit_action = QAction("Quit", self)
+        quit_action.setShortcut(QKeySequence.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
         view = self.menuBar().addMenu("&View")
         self.theme_actions = QActionGroup(self)
         for name in THEMES:
@@ -114,6 +119,9 @@ class MainWindow(QMainWindow):
         geometry = QByteArray.fromBase64(st["geometry"].encode("ascii", "ignore"))
         if geometry and not self.restoreGeometry(geometry):
             messages.append("The saved window position could not be used.")
+        if not geometry:  # first run: most of the screen
+            screen = self.screen().availableGeometry()
+            self.resize(int(screen.width() * 0.85), int(screen.height() * 0.85))
         for name, values in st["scenes"].items():
             scene = self.scenes.get(name)
             if scene is None or not isinstance(values, dict):
@@ -125,6 +133,7 @@ class MainWindow(QMainWindow):
                 messages.append(f"Saved {scene.title} settings were not used: {e}.")
         names = list(self.scenes)
         self.navigator.setCurrentIndex(names.index(st["scene"]) if st["scene"] in names else 0)
+        self._on_navigate(self.navigator.currentIndex())
         name = st["theme"] if st["theme"] in THEMES else "light"
         scale = min(SCALES, key=lambda s: abs(s - float(st["scale"])))
         self.set_theme(name, scale)

@@ -105,7 +105,7 @@ class TransportBar(QWidget):
             self.position_label.setText(text)
 
     def _on_play(self, on: bool) -> None:
-        self.play_button.setText("⏸ Pause" if on else "▶ Play")
+        self.play_button.setText("Pause" if on else "▶ Play")
         self.play_toggled.emit(on)
 
     def _on_scrub(self, value: int) -> None:

@@ -76,6 +76,9 @@ class ControlsPanel(QWidget):
             else:
                 w.setChecked(text == "true")
         self.widgets["race_pattern"].setEnabled(params.race)
+        square = params.pattern.startswith("matmul") and (not params.race or params.race_pattern.startswith("matmul"))
+        self.widgets["cols"].setEnabled(not square)  # matmul uses rows x rows matrices
+        self.widgets["cols"].setToolTip("matmul uses n = rows" if square else "")
         self._loading = False
 
     def show_error(self, text: str) -> None:

@@ -59,6 +59,10 @@ class HierarchyEditor(QGroupBox):
             size, ways, lat = QLineEdit(), QLineEdit(), QLineEdit()
             policy = QComboBox()
             policy.addItems(POLICIES)
+            fm = size.fontMetrics()
+            size.setMinimumWidth(fm.horizontalAdvance("1.25MiB") + 12)
+            for w in (ways, lat):
+                w.setMaximumWidth(fm.horizontalAdvance("0.125") + 12)
             for c, w in enumerate((size, ways, policy, lat)):
                 w.setObjectName(f"L{k + 1}_{('size', 'ways', 'policy', 'latency')[c]}")
                 self.grid.addWidget(w, k + 1, c + 1)

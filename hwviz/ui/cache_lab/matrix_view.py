@@ -133,7 +133,8 @@ class MatrixView(QWidget):
         return QFontMetrics(self._header_font()).lineSpacing() + 4
 
     def _title_height(self) -> int:
-        return self._header_height() + int(self.theme.font_size * 2.4)
+        """Height of the name line above each matrix."""
+        return int(self.theme.font_size * 2.2)
 
     def _place(self) -> list[_Placed]:
         key = (self.width(), self.height(), self.theme, id(self.run))
@@ -142,18 +143,22 @@ class MatrixView(QWidget):
         return self._placed
 
     def _compute_place(self) -> list[_Placed]:
+        """Matrices in a grid of equal blocks; the number per row that gives the biggest cells."""
         mats = self.run.matrices
-        total_cols = sum(m.cols for m in mats)
-        rows = max(m.rows for m in mats)
-        avail_w = self.width() - GAP * (len(mats) - 1) - 8
-        avail_h = self.height() - self._title_height() - 8
-        cell = max(2, min(avail_w // total_cols, avail_h // rows))
-        x = (self.width() - cell * total_cols - GAP * (len(mats) - 1)) // 2
-        out = []
-        for m in mats:
-            out.append(_Placed(x, self._title_height() + 4, cell, m.rows, m.cols))
-            x += m.cols * cell + GAP
-        return out
+        n, mt, top = len(mats), self._title_height(), self._header_height()
+        cols, rows = max(m.cols for m in mats), max(m.rows for m in mats)
+        best = None
+        for per_row in range(1, n + 1):
+            lines = -(-n // per_row)
+            cell = min((self.width() - 8 - GAP * (per_row - 1)) // (per_row * cols),
+                       (self.height() - top - 8 - lines * mt - GAP * (lines - 1)) // (lines * rows))
+            if best is None or cell > best[0]:
+                best = (cell, per_row)
+        cell, per_row = max(2, best[0]), best[1]
+        x0 = (self.width() - per_row * cols * cell - GAP * (per_row - 1)) // 2
+        return [_Placed(x0 + (k % per_row) * (cols * cell + GAP),
+                        top + mt + (k // per_row) * (rows * cell + mt + GAP), cell, m.rows, m.cols)
+                for k, m in enumerate(mats)]
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt hook
         """Draw titles, cells, line boundaries, prefetch marks, flashes and the current access."""
@@ -210,14 +215,15 @@ class MatrixView(QWidget):
         p.setFont(font)
         for k, (m, pl) in enumerate(zip(self.run.matrices, self._place())):
             p.setPen(QColor(t.text))
-            p.drawText(QRect(pl.x - GAP // 2, 0, pl.cols * pl.cell + GAP, self._title_height()),
+            p.drawText(QRect(pl.x - GAP // 2, pl.y - self._title_height(), pl.cols * pl.cell + GAP,
+                             self._title_height() - 2),
                        Qt.AlignHCenter | Qt.AlignBottom, f"{m.name}: {m.rows} x {m.cols} x {m.elem} B")
             c = pl.cell
             if c >= 8:  # thin gaps between elements
                 p.setPen(QPen(QColor(t.surface), 1))
                 p.drawLines([QLineF(pl.x + j * c, pl.y, pl.x + j * c, pl.y + pl.rows * c) for j in range(1, pl.cols)]
                             + [QLineF(pl.x, pl.y + i * c, pl.x + pl.cols * c, pl.y + i * c) for i in range(1, pl.rows)])
-            p.setPen(QPen(QColor(t.text), max(2.0, t.pen(1.2))))
+            p.setPen(QPen(QColor(t.text), min(max(2.0, t.pen(1.2)), max(1.0, c / 4))))  # thin on small cells
             p.drawLines([QLineF(pl.x + x0 * c, pl.y + y0 * c, pl.x + x1 * c, pl.y + y1 * c)
                          for x0, y0, x1, y1 in self._segments[k]])
             p.drawRect(QRectF(pl.x, pl.y, pl.cols * c, pl.rows * c))
