@@ -216,3 +216,21 @@ def test_painting_does_not_drop_references_to_none(window):
         window.advance(1)
         window.repaint()
     assert sys.getrefcount(None) >= before - 50
+
+
+def test_large_levels_get_heatmaps_of_their_sets(window):
+    scene = window.scene
+    scene.set_param("preset", "textbook")  # L2: 1024 sets, L3: 8192 sets
+    scene.set_param("pattern", "column-major")
+    scene.set_param("rows", "64")
+    scene.set_param("cols", "64")
+    window.advance(4096)
+    l1, l2, _ = scene.level_views
+    assert l1.tabular and not l2.tabular
+    occupancy, misses = l2._state
+    assert len(misses) == 256 and occupancy.max() > 0  # 1024 sets in 256 bins of 4
+    assert misses.sum() * 4 == pytest.approx(l2.stats.misses) and l2.stats.misses > 0
+    img = l2.grab().toImage()
+    surface = QColor(window.theme.surface).name()
+    colours = {QColor(img.pixel(x, y)).name() for x in range(0, img.width(), 7) for y in range(img.height() // 2, img.height(), 5)}
+    assert any(c not in (surface, "#000000") for c in colours)
