@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QLineEdit
 
 from hwviz.sim.config import POLICIES, ConfigError, Hierarchy, format_size, parse_size
@@ -59,10 +60,6 @@ class HierarchyEditor(QGroupBox):
             size, ways, lat = QLineEdit(), QLineEdit(), QLineEdit()
             policy = QComboBox()
             policy.addItems(POLICIES)
-            fm = size.fontMetrics()
-            size.setMinimumWidth(fm.horizontalAdvance("1.25MiB") + 12)
-            for w in (ways, lat):
-                w.setMaximumWidth(fm.horizontalAdvance("0.125") + 12)
             for c, w in enumerate((size, ways, policy, lat)):
                 w.setObjectName(f"L{k + 1}_{('size', 'ways', 'policy', 'latency')[c]}")
                 self.grid.addWidget(w, k + 1, c + 1)
@@ -76,6 +73,18 @@ class HierarchyEditor(QGroupBox):
         self.memory.setObjectName("memory_latency")
         self.memory.editingFinished.connect(self._commit)
         self.grid.addWidget(self.error, n + 2, 0, 1, 5)
+        self.fit_fields(self.font().pointSizeF())
+
+    def fit_fields(self, point_size: float) -> None:
+        """Size the fields for their longest values at a font of ``point_size``."""
+        font = QFont(self.font())
+        font.setPointSizeF(point_size)
+        fm = QFontMetrics(font)
+        for size, ways, _policy, lat in self.rows:
+            size.setFixedWidth(fm.horizontalAdvance("1.25MiB") + 14)
+            ways.setFixedWidth(fm.horizontalAdvance("128") + 14)
+            lat.setFixedWidth(fm.horizontalAdvance("0.125") + 14)
+        self.memory.setFixedWidth(fm.horizontalAdvance("0.125") + 14)
 
     def _commit(self, *_args) -> None:
         self.edited.emit()

@@ -66,7 +66,7 @@ class CacheLabScene(Scene):
 
         self.controls = ControlsPanel()
         self.editor = HierarchyEditor()
-        left = QWidget()
+        self._left = left = QWidget()
         lcol = QVBoxLayout(left)
         lcol.addWidget(self.controls)
         lcol.addWidget(self.editor)
@@ -140,7 +140,9 @@ class CacheLabScene(Scene):
             v.apply_theme(theme)
         self.legend.apply_theme(theme)
         self.time_view.apply_theme(theme)
-        self.scroll.setFixedWidth(int(260 * theme.font_size / 10) + 30)
+        self.editor.fit_fields(theme.font_size)
+        self._left.adjustSize()
+        self.scroll.setFixedWidth(self._left.sizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width() + 6)
         self._dirty = True
         self.refresh()
 
