@@ -7,6 +7,8 @@ import os
 import socket
 import sys
 
+from hwviz.sim.config import ConfigError
+
 
 def display_problem() -> str:
     """Why a window cannot open here, or "" if it (probably) can.
@@ -39,12 +41,14 @@ def display_problem() -> str:
 
 
 def run_gui() -> int:
-    """Open the main window and run until it closes; 2 if there is no display."""
+    """Open the main window and run until it closes.
+
+    Raises :class:`ConfigError` (the CLI prints it and exits 2) when there is no display.
+    """
     problem = display_problem()
     if problem:
-        print(f"hwviz: error: {problem}; run hwviz in a desktop session or under Xvfb "
-              "(xvfb-run hwviz), or render a PNG with `hwviz shot --out FILE.png`", file=sys.stderr)
-        return 2
+        raise ConfigError(f"{problem}; run hwviz in a desktop session or under Xvfb (xvfb-run hwviz), "
+                          "or render a PNG with `hwviz shot --out FILE.png`")
     from PySide6.QtWidgets import QApplication
 
     from hwviz.ui.main_window import MainWindow

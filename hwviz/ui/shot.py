@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 
@@ -30,9 +31,7 @@ def parse_sets(items: list[str]) -> list[tuple[str, str]]:
 def _quiet_offscreen(_mode, _context, message: str) -> None:
     # the offscreen platform warns about window hints it ignores; nothing else is expected here
     if "propagateSizeHints" not in message:
-        import sys
-
-        print(message, file=sys.stderr)
+        logging.getLogger("hwviz").warning(message)
 
 
 def take_shot(scene: str, sets: list[str], steps: int, theme: str, size: str, out: str) -> str:
