@@ -144,11 +144,6 @@ class LabRun:
             self.reset()
         self.step(k - self.pos)
 
-    @property
-    def finished(self) -> bool:
-        """True once every access has run."""
-        return self.pos >= self.length
-
     def stats(self) -> Stats:
         """Counters so far."""
         return self.sim.stats()
@@ -229,11 +224,6 @@ class LabSession:
         """Accesses run so far on the shared clock."""
         return max(r.pos for r in self.runs)
 
-    @property
-    def finished(self) -> bool:
-        """True when every run has finished."""
-        return all(r.finished for r in self.runs)
-
     def step(self, n: int) -> None:
         """Advance every run by ``n`` accesses."""
         for r in self.runs:
@@ -243,10 +233,6 @@ class LabSession:
         """Put every run just after access ``k``."""
         for r in self.runs:
             r.seek(k)
-
-    def reset(self) -> None:
-        """Back to the start."""
-        self.seek(0)
 
     def gap_ns(self) -> float:
         """Race mode: simulated time of the second run minus the first, so far."""

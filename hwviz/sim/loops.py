@@ -47,11 +47,6 @@ class Loop:
     lines: tuple[str, ...]
     line_of_pc: tuple[int, ...]
 
-    @property
-    def source(self) -> str:
-        """The whole loop as text."""
-        return "\n".join(self.lines)
-
 
 def loop_of(p: Pattern) -> Loop:
     """The Python loop that makes ``p``'s accesses, with ``p``'s sizes filled in."""
