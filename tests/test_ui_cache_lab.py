@@ -131,7 +131,7 @@ def test_cells_are_drawn_in_the_colour_of_the_level_holding_their_line(window, q
     side = window.scene.sides[0]
     levels, _ = side.run.cell_levels()[0]
     surface = window.theme.surface
-    expected = palette.level_colors(3)[:3] + [palette.mix(palette.MEMORY, surface, palette.MEMORY_TINT)]
+    expected = palette.LEVELS[:3] + (palette.mix(palette.MEMORY, surface, palette.MEMORY_TINT),)
     for level in range(4):
         r, c = map(int, np.argwhere(levels == level)[0])
         rect = side.matrix.cell_rect(0, r, c)

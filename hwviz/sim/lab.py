@@ -161,10 +161,9 @@ class LabRun:
     def cell_of(self, addr: int) -> tuple[int, int, int] | None:
         """(matrix, row, col) of the element at ``addr``, or None outside the matrices."""
         for k, m in enumerate(self.matrices):
-            off = addr - m.base
-            if 0 <= off < m.rows * m.lead * m.elem:
-                r, c = divmod(off // m.elem, m.lead)
-                return (k, r, c) if c < m.cols else None
+            cell = m.cell_of(addr)
+            if cell is not None:
+                return (k, *cell)
         return None
 
     def current(self) -> tuple[int, str] | None:

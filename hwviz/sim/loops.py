@@ -88,14 +88,13 @@ def _matmul_loop(p: Pattern) -> Loop:
 def describe_access(p: Pattern, mats: list[Matrix], addr: int) -> str:
     """Name the element at ``addr`` with the loop's index names, e.g. ``A[3][5]  i = 3, j = 5``."""
     for m in mats:
-        off = addr - m.base
-        if 0 <= off < m.rows * m.lead * m.elem:
-            r, c = divmod(off // m.elem, m.lead)
-            if p.name.startswith("matmul"):
-                ri, ci = _MATMUL_INDEX[m.name]
-            elif m.name == "B":
-                ri, ci = "j", "i"
-            else:
-                ri, ci = "i", "j"
-            return f"{m.name}[{r}][{c}]   {ri} = {r}, {ci} = {c}"
+        cell = m.cell_of(addr)
+        if cell is None:
+            continue
+        if p.name.startswith("matmul"):
+            ri, ci = _MATMUL_INDEX[m.name]
+        else:
+            ri, ci = ("j", "i") if m.name == "B" else ("i", "j")
+        r, c = cell
+        return f"{m.name}[{r}][{c}]   {ri} = {r}, {ci} = {c}"
     return f"address {addr:#x}"

@@ -134,6 +134,14 @@ class Matrix:
         i, j = np.indices((self.rows, self.cols), dtype=np.int64)
         return self.base + (i * self.lead + j) * self.elem
 
+    def cell_of(self, addr: int) -> tuple[int, int] | None:
+        """(row, col) of the element holding byte ``addr``, or None outside the matrix."""
+        off = addr - self.base
+        if not 0 <= off < self.rows * self.lead * self.elem:
+            return None
+        r, c = divmod(off // self.elem, self.lead)
+        return (r, c) if c < self.cols else None
+
 
 def matrices(p: Pattern) -> list[Matrix]:
     """The matrices a pattern touches, in the layout :func:`generate` uses."""

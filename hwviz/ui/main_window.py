@@ -235,7 +235,10 @@ class MainWindow(QMainWindow):
         if on and self.scene.position() >= self.scene.length():
             self.scene.seek(0)
         self._due = 0.0
-        self.clock.start() if on else self.clock.stop()
+        if on:
+            self.clock.start()
+        else:
+            self.clock.stop()
 
     def _on_tick(self, dt: float) -> None:
         s = self.scene

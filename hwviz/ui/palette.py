@@ -14,13 +14,21 @@ MEMORY = "#D55E00"
 PREFETCHED = "#CC79A7"
 #: curves of the first and second run of a race: blue, vermillion
 RUNS = ("#0072B2", "#D55E00")
-#: how strongly a line that lives only in memory is tinted (it is the common case, so quiet)
+#: how strongly a line that lives only in memory is tinted
 MEMORY_TINT = 0.35
 
 
 def level_colors(n_levels: int) -> list[str]:
     """Colours of ``n_levels`` cache levels followed by main memory's."""
     return list(LEVELS[:n_levels]) + [MEMORY]
+
+
+def fill_colors(n_levels: int, surface: str) -> list[str]:
+    """Cell fills: each level's colour, then memory's, tinted on ``surface`` (it is the common
+    case, so quiet)."""
+    colors = level_colors(n_levels)
+    colors[-1] = mix(MEMORY, surface, MEMORY_TINT)
+    return colors
 
 
 def mix(color: str, background: str, amount: float) -> str:

@@ -46,8 +46,7 @@ class LegendView(QWidget):
         fm = QFontMetrics(font)
         s = fm.height() - 2
         x, y = 6, (self.height() - s) // 2
-        colors = palette.level_colors(len(self.names))
-        colors[-1] = palette.mix(palette.MEMORY, t.surface, palette.MEMORY_TINT)
+        colors = palette.fill_colors(len(self.names), t.surface)
         items = [(f"in {n}", c) for n, c in zip(self.names, colors)] + [("memory only", colors[-1])]
         for label, color in items:
             p.fillRect(QRect(x, y, s, s), QColor(color))

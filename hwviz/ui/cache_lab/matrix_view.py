@@ -94,8 +94,7 @@ class MatrixView(QWidget):
     def _make_lut(self) -> None:
         if self.run is None:
             return
-        colors = palette.level_colors(len(self.run.hierarchy.levels))
-        colors[-1] = palette.mix(palette.MEMORY, self.theme.surface, palette.MEMORY_TINT)
+        colors = palette.fill_colors(len(self.run.hierarchy.levels), self.theme.surface)
         self._lut = np.array([0xFF000000 | int(c[1:], 16) for c in colors], np.uint32)
 
     def show_state(self, header: str = "", mark: str = "") -> None:
@@ -193,7 +192,7 @@ class MatrixView(QWidget):
         if len(pf):
             p.setPen(Qt.NoPen)
             p.setBrush(QColor(palette.PREFETCHED))
-            h = max(3, pl.cell // 2)
+            h = max(4, round(pl.cell * 0.6))  # large enough to show past the grid lines
             for r, c in pf.tolist():
                 x1, y0 = pl.x + (c + 1) * pl.cell, pl.y + r * pl.cell
                 p.drawPolygon(QPolygonF([QPointF(x1 - h, y0), QPointF(x1, y0), QPointF(x1, y0 + h)]))

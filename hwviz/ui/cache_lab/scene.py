@@ -154,11 +154,11 @@ class CacheLabScene(Scene):
         racing = len(runs) > 1
         for side, run in zip(self.sides, runs):
             side.show_state(float(run.time_ns[run.pos]), racing)
-        stats = runs[0].stats()
+        stats = [r.stats() for r in runs]
         if not racing:
             for k, v in enumerate(self.level_views):
-                v.show_level(runs[0], k, stats.levels[k])
-        self.time_view.show_session(self.session, animating)
+                v.show_level(runs[0], k, stats[0].levels[k])
+        self.time_view.show_session(self.session, stats, animating)
 
     # ---- building ------------------------------------------------------------------------
     def _rebuild(self) -> None:

@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from hwviz.sim.lab import LabSession
+from hwviz.sim.stats import Stats
 from hwviz.ui import palette
 from hwviz.ui.cache_lab.time_table import TimeTable
 from hwviz.ui.theme import THEMES, Theme
@@ -57,16 +58,15 @@ class TimeView(QWidget):
         self.curves = []
 
     def set_session(self, session: LabSession) -> None:
-        """New runs: new curves."""
+        """New runs: new curves (filled by the next :meth:`show_session`)."""
         for c in self.curves:
             self.plot.removeItem(c)
-        self.curves = []
         self.curves = [self.plot.plot() for _ in session.runs]
         # fixed ranges: the axes redraw only when the curve outgrows them, not every frame
         self.plot.setXRange(0, session.length, padding=0.02)
         self._top = 0.0
+        self._plotted = 0.0
         self._style()
-        self.show_session(session)
 
     def apply_theme(self, theme: Theme) -> None:
         """Restyle."""
@@ -91,11 +91,10 @@ class TimeView(QWidget):
             c.setPen(pg.mkPen(palette.RUNS[k], width=max(2.0, t.pen(1.6))))
         self.table.apply_theme(t)
 
-    def show_session(self, session: LabSession, animating: bool = False) -> None:
+    def show_session(self, session: LabSession, stats: list[Stats], animating: bool = False) -> None:
         """Update the numbers and the curves; while ``animating`` the curves follow at most
         PLOT_HZ times a second (they move slowly, and the plot is the costliest view)."""
         runs = session.runs
-        stats = [r.stats() for r in runs]
         h = runs[0].hierarchy
         names = [lvl.name for lvl in h.levels] + ["memory"]
         lats = [lvl.latency_ns for lvl in h.levels] + [h.memory_latency_ns]
