@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from hwviz.sim import Simulator, Trace, simulate
+from hwviz.sim import ConfigError, Simulator, Trace, simulate
 from hwviz.sim.patterns import generate, make
 from sim_helpers import engine_result, random_trace, small_hierarchy
 
@@ -60,6 +60,31 @@ def test_snapshot_shows_lines_dirty_and_recency():
     assert snap.dirty[0, way0] and not snap.dirty[0, 1 - way0]
     assert snap.recency[0, 1 - way0] > snap.recency[0, way0]   # line 4 used after line 0
     assert snap.tags[1, 0] == 0 and snap.tags[1, 1] == -1
+
+
+@pytest.mark.parametrize("policy", ["lru", "fifo", "plru"])
+def test_a_line_keeps_its_way_while_the_order_changes(policy):
+    # one set of 4 ways: fill it, use the lines in another order, then evict one
+    h = small_hierarchy(levels=((1, 4),), line=16, policy=policy)
+    lines = [0, 1, 2, 3, 2, 0, 3, 1, 0, 5, 2]
+    ev = Simulator(h, Trace.of(np.array(lines) * 16)).step(len(lines))
+    way_of = {}
+    for ln, way in zip(ev["line"].tolist()[:9], ev["way"].tolist()[:9]):
+        assert way_of.setdefault(ln, way) == way
+    assert sorted(way_of.values()) == [0, 1, 2, 3]   # filled way 0 first, then 1, 2, 3
+    evicted = ev["evicted"][9]
+    assert ev["way"][9] == way_of[evicted]           # line 5 takes the victim's way
+    snap = Simulator(h, Trace.of(np.array(lines) * 16))
+    snap.run()
+    got = snap.snapshot_level(0).lines[0]
+    assert got[ev["way"][10]] == 2 and got[ev["way"][9]] == 5
+
+
+def test_addresses_beyond_the_word_range_are_refused():
+    h = small_hierarchy(levels=((4, 16),), line=8)   # 16 ways: line numbers below 2^57
+    with pytest.raises(ConfigError, match="access 1: address 1152921504606846976 is beyond"):
+        simulate(h, Trace.of([0, 1 << 60]))
+    simulate(h, Trace.of([(1 << 60) - 8]))
 
 
 def test_huge_pattern_runs_in_bounded_chunks():

@@ -2,7 +2,6 @@
 
 All state lives in flat arrays owned by :class:`hwviz.sim.simulator.Simulator`; the kernel is a
 pure function of them, so a run can stop after any access and resume with identical results.
-Slot ``off[k] + set * ways + way`` of the flat arrays is one way of one set of level ``k``.
 
 Model (the readable twin is ``tests/naive_sim.py``):
 
@@ -16,6 +15,15 @@ Model (the readable twin is ``tests/naive_sim.py``):
 * 3C: each level has a fully associative LRU shadow of equal capacity fed the same probes; a
   demand miss is compulsory if the level never saw the line, conflict if the shadow hits,
   capacity otherwise.
+
+Layout of a set. Each way is one int64 *word*: ``line << sh | way << 2 | dirty << 1 | prefetched``
+with ``sh = 2 + bits of the way number``; an invalid way holds ``-1 << sh | way << 2``, negative,
+so it never equals a line. The words of a set form a ring read from the set's ``head``: logical
+position 0 is the most recent line (LRU) or the newest (FIFO). Valid words come first; invalid
+words follow in decreasing way order. So the last position is always the next fill (the lowest
+invalid way, else the LRU or FIFO victim), a fill turns the ring by moving ``head`` onto it, and a
+16-way set is two host cache lines. A line never moves to another way; only its position in
+the ring changes. Each set also has ``NMETA`` values: access and miss counts, head, PLRU bits.
 """
 
 from __future__ import annotations
@@ -23,23 +31,19 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-# ---- layout of the state array M (int64). The header holds region offsets and scalars.
-# ---- Each set of each level is one block of SETW * ways values, so a lookup touches one place:
-# ---- tags (line numbers, -1 invalid), then stamps (LRU/FIFO order, -1 invalid), dirty bits,
-# ---- prefetched bits, PLRU tree bits. A "slot" is the index of a tag in M; the other fields
-# ---- of that way sit at slot + ways * (A_STAMP, A_DIRTY, A_PF).
-SETW = 5
-A_STAMP, A_DIRTY, A_PF, A_PLRU = 1, 2, 3, 4
-(R_SETS, R_STATS, R_SETACC, R_SETMISS, R_SH, R_PREV, R_NEXT, R_SLINE, R_PTAB, R_LCFG, R_PCFG,
- R_END) = range(12)
+# ---- the state array M (int64). The header holds region offsets and scalars.
+(R_TAGS, R_META, R_SH, R_PREV, R_NEXT, R_SLINE, R_PTAB, R_LCFG, R_STATS, R_PCFG, R_END) = range(11)
 (X_CLOCK, X_RNG, X_MEMR, X_MEMW, X_HCOUNT, X_HSHIFT, X_EVN, X_L1VICT, X_INCL, X_USE3C,
- X_NLEV) = range(16, 27)
+ X_NLEV, X_MAXLINE) = range(16, 28)
 HEADER = 32
 MAX_LEVELS = 4
 # per-level configuration, NCFG values per level at R_LCFG
-C_SETS, C_WAYS, C_OFF, C_SOFF, C_POLICY, C_WT, C_HASH, C_MASK, C_BITS, C_LBITS = range(10)
-NCFG = 10
+C_SETS, C_WAYS, C_OFF, C_MOFF, C_POLICY, C_WT, C_HASH, C_MASK, C_BITS, C_LBITS, C_SH = range(11)
+NCFG = 11
 P_LRU, P_FIFO, P_RANDOM, P_PLRU = range(4)
+# per-set values, NMETA per set at C_MOFF
+M_ACC, M_MISS, M_HEAD, M_PLRU = range(4)
+NMETA = 4
 # statistics, NSTAT values per level at R_STATS
 (S_ACC, S_HIT, S_MISS, S_EVICT, S_WB, S_COMP, S_CAP, S_CONF,
  S_PF_ISSUED, S_PF_USEFUL, S_PF_UNUSED) = range(11)
@@ -59,8 +63,15 @@ H_OFF, H_CAP, H_HEAD, H_TAIL, H_USED = range(5)
 E_ACCESS, E_ADDR, E_LINE, E_WRITE, E_LEVEL, E_SET, E_WAY, E_EVICTED, E_FLAGS = range(9)
 NEVENT = 9
 FLAG_PF_USEFUL, FLAG_PF_ISSUED = 1, 2
+# tag word bits
+W_PF, W_DIRTY = 1, 2
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+
+
+def tag_shift(ways: int) -> int:
+    """``sh`` of a level with ``ways`` ways: the line number's place in a word."""
+    return 2 + max(1, (ways - 1).bit_length())
 
 
 @njit(cache=True, nogil=True, _nrt=False)
@@ -92,71 +103,119 @@ def set_index(M, k, ln):
     return x % cfg(M, k, C_SETS)
 
 
-@njit(cache=True, nogil=True, _nrt=False)
-def _base(M, k, ln):
-    """Slot of way 0 of ``ln``'s set in level ``k``."""
-    return cfg(M, k, C_OFF) + set_index(M, k, ln) * SETW * cfg(M, k, C_WAYS)
+@njit(cache=True, nogil=True, _nrt=False, inline="always")
+def _where(M, k, ln):
+    """(first word, first meta value, set) of ``ln``'s set in level ``k``."""
+    si = set_index(M, k, ln)
+    return cfg(M, k, C_OFF) + si * cfg(M, k, C_WAYS), cfg(M, k, C_MOFF) + si * NMETA, si
 
 
-@njit(cache=True, nogil=True, _nrt=False)
-def _find(M, base, ways, ln):
+@njit(cache=True, nogil=True, _nrt=False, inline="always")
+def _find(M, base, ways, sh, ln):
+    """Word index of ``ln`` in the set starting at ``base``, or -1."""
     for s in range(base, base + ways):
-        if M[s] == ln:
+        if (M[s] >> sh) == ln:
+            return s
+    return -1
+
+
+@njit(cache=True, nogil=True, _nrt=False, inline="always")
+def _way(M, k, word):
+    return (word >> 2) & ((np.int64(1) << (cfg(M, k, C_SH) - 2)) - 1)
+
+
+@njit(cache=True, nogil=True, _nrt=False, inline="always")
+def _at(base, head, p, ways):
+    """Word index of ring position ``p``."""
+    s = head + p
+    if s >= ways:
+        s -= ways
+    return base + s
+
+
+@njit(cache=True, nogil=True, _nrt=False)
+def _to_front(M, base, meta, ways, s):
+    """LRU: move word ``s`` to ring position 0, shifting the shorter side of the ring; return
+    the word's new index."""
+    head = M[meta + M_HEAD]
+    p = s - base - head
+    if p < 0:
+        p += ways
+    if p == 0:
+        return s
+    x = M[s]
+    if p <= ways - 1 - p:
+        for q in range(p, 0, -1):
+            M[_at(base, head, q, ways)] = M[_at(base, head, q - 1, ways)]
+        M[base + head] = x
+        return base + head
+    # close the gap from behind, then turn the ring back by one onto the freed word
+    for q in range(p, ways - 1):
+        M[_at(base, head, q, ways)] = M[_at(base, head, q + 1, ways)]
+    head = head - 1 if head > 0 else ways - 1
+    M[base + head] = x
+    M[meta + M_HEAD] = head
+    return base + head
+
+
+@njit(cache=True, nogil=True, _nrt=False)
+def _plru_touch(M, meta, ways, way):
+    # tree bits at bit ``node`` (1..ways-1, heap order) of the set's PLRU value; each bit on
+    # the path is set to point away from the way just used
+    t = M[meta + M_PLRU]
+    node = 1
+    half = ways >> 1
+    while half > 0:
+        right = 1 if (way & half) else 0
+        if right:
+            t &= ~(np.int64(1) << node)
+        else:
+            t |= np.int64(1) << node
+        node = 2 * node + right
+        half >>= 1
+    M[meta + M_PLRU] = t
+
+
+@njit(cache=True, nogil=True, _nrt=False, inline="always")
+def _touch(M, k, base, meta, s):
+    """Record a use of word ``s`` for the replacement policy; return the word's index after."""
+    pol = cfg(M, k, C_POLICY)
+    if pol == P_LRU:
+        return _to_front(M, base, meta, cfg(M, k, C_WAYS), s)
+    if pol == P_PLRU:
+        _plru_touch(M, meta, cfg(M, k, C_WAYS), _way(M, k, M[s]))
+    return s
+
+
+@njit(cache=True, nogil=True, _nrt=False)
+def _word_of_way(M, k, base, way):
+    for s in range(base, base + cfg(M, k, C_WAYS)):
+        if _way(M, k, M[s]) == way:
             return s
     return -1
 
 
 @njit(cache=True, nogil=True, _nrt=False)
-def _plru_touch(M, base, ways, way):
-    # Heap-ordered tree bits at plru[base + node], node 1..ways-1; each bit on the path is set
-    # to point away from the way just used.
-    p = base + A_PLRU * ways
-    node = 1
-    half = ways >> 1
-    while half > 0:
-        right = 1 if (way & half) else 0
-        M[p + node] = 1 - right
-        node = 2 * node + right
-        half >>= 1
-
-
-@njit(cache=True, nogil=True, _nrt=False, inline="always")
-def _stamp(M, k, slot, base, on_fill):
-    pol = cfg(M, k, C_POLICY)
-    if pol == P_LRU or (pol == P_FIFO and on_fill):
-        M[X_CLOCK] += 1
-        M[slot + A_STAMP * cfg(M, k, C_WAYS)] = M[X_CLOCK]
-    elif pol == P_PLRU:
-        _plru_touch(M, base, cfg(M, k, C_WAYS), slot - base)
-
-
-@njit(cache=True, nogil=True, _nrt=False, inline="always")
-def _victim(M, k, base):
+def _victim(M, k, base, meta):
+    """Word to fill: the ring's last position unless random or PLRU pick among a full set."""
     ways = cfg(M, k, C_WAYS)
+    head = M[meta + M_HEAD]
+    last = base + (head - 1 if head > 0 else ways - 1)
     pol = cfg(M, k, C_POLICY)
-    if pol == P_LRU or pol == P_FIFO:
-        # invalid ways carry stamp -1, so the minimum is the first invalid way if any
-        st = A_STAMP * ways
-        best = base
-        for s in range(base + 1, base + ways):
-            if M[st + s] < M[st + best]:
-                best = s
-        return best
-    for s in range(base, base + ways):
-        if M[s] < 0:
-            return s
+    if M[last] < 0 or pol == P_LRU or pol == P_FIFO:
+        return last
     if pol == P_RANDOM:
         x = M[X_RNG]
         x ^= x << 13
         x ^= (x >> 7) & 0x01FFFFFFFFFFFFFF
         x ^= x << 17
         M[X_RNG] = x
-        return base + (x & 0x7FFFFFFFFFFFFFFF) % ways
-    p = base + A_PLRU * ways
+        return _word_of_way(M, k, base, (x & 0x7FFFFFFFFFFFFFFF) % ways)
+    t = M[meta + M_PLRU]
     node = 1
     while node < ways:
-        node = 2 * node + M[p + node]
-    return base + node - ways
+        node = 2 * node + ((t >> node) & 1)
+    return _word_of_way(M, k, base, node - ways)
 
 
 # ---- 3C shadow: H is a hash table of (key, value) pairs, key = line * 4 + level, value = the
@@ -240,6 +299,7 @@ def rehash(H, NH, shift):
             NH[j + 1] = H[i + 1]
 
 
+
 @njit(cache=True, nogil=True, _nrt=False)
 def locate(M, lines, level, prefetched):
     """For each line, the first level holding it (``X_NLEV`` if none) and its prefetched bit."""
@@ -249,11 +309,11 @@ def locate(M, lines, level, prefetched):
         level[i] = nl
         prefetched[i] = 0
         for k in range(nl):
-            ways = cfg(M, k, C_WAYS)
-            slot = _find(M, _base(M, k, ln), ways, ln)
-            if slot >= 0:
+            base, _, _ = _where(M, k, ln)
+            s = _find(M, base, cfg(M, k, C_WAYS), cfg(M, k, C_SH), ln)
+            if s >= 0:
                 level[i] = k
-                prefetched[i] = M[slot + A_PF * ways] > 0
+                prefetched[i] = M[s] & W_PF
                 break
 
 
@@ -261,25 +321,23 @@ def locate(M, lines, level, prefetched):
 
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
 def _probe(M, H, k, ln, demand):
-    """Look ``ln`` up in level ``k``; count it if ``demand``; return its slot or -1."""
-    ways = cfg(M, k, C_WAYS)
-    si = set_index(M, k, ln)
-    base = cfg(M, k, C_OFF) + si * SETW * ways
-    slot = _find(M, base, ways, ln)
+    """Look ``ln`` up in level ``k``; count it if ``demand``; return its word index or -1."""
+    base, meta, si = _where(M, k, ln)
+    s = _find(M, base, cfg(M, k, C_WAYS), cfg(M, k, C_SH), ln)
     seen = 2
     if M[X_USE3C]:
         seen = shadow_touch(M, H, k, ln)
-    if slot >= 0:
-        _stamp(M, k, slot, base, False)
+    if s >= 0:
+        s = _touch(M, k, base, meta, s)
     if demand:
         st = _stat(M, k, 0)
         M[st + S_ACC] += 1
-        M[M[R_SETACC] + cfg(M, k, C_SOFF) + si] += 1
-        if slot >= 0:
+        M[meta + M_ACC] += 1
+        if s >= 0:
             M[st + S_HIT] += 1
         else:
             M[st + S_MISS] += 1
-            M[M[R_SETMISS] + cfg(M, k, C_SOFF) + si] += 1
+            M[meta + M_MISS] += 1
             if M[X_USE3C]:
                 if seen == 0:
                     M[st + S_COMP] += 1
@@ -287,22 +345,30 @@ def _probe(M, H, k, ln, demand):
                     M[st + S_CONF] += 1
                 else:
                     M[st + S_CAP] += 1
-    return slot
+    return s
 
 
-@njit(cache=True, nogil=True, _nrt=False, inline="always")
-def _drop(M, k, slot):
-    """Invalidate ``slot`` of level ``k``; return its dirty bit. A prefetched line never used
-    counts as unused."""
-    ways = cfg(M, k, C_WAYS)
-    if M[slot + A_PF * ways]:
+@njit(cache=True, nogil=True, _nrt=False)
+def _drop(M, k, base, meta, s):
+    """Invalidate word ``s`` of level ``k`` and move it into the ring's invalid tail; return its
+    dirty bit. A prefetched line never used counts as unused."""
+    v = M[s]
+    if v & W_PF:
         M[_stat(M, k, S_PF_UNUSED)] += 1
-    d = M[slot + A_DIRTY * ways]
-    M[slot] = -1
-    M[slot + A_STAMP * ways] = -1
-    M[slot + A_DIRTY * ways] = 0
-    M[slot + A_PF * ways] = 0
-    return d
+    ways = cfg(M, k, C_WAYS)
+    way = _way(M, k, v)
+    head = M[meta + M_HEAD]
+    p = s - base - head
+    if p < 0:
+        p += ways
+    while p < ways - 1:
+        nv = M[_at(base, head, p + 1, ways)]
+        if nv < 0 and _way(M, k, nv) < way:
+            break
+        M[_at(base, head, p, ways)] = nv
+        p += 1
+    M[_at(base, head, p, ways)] = (np.int64(-1) << cfg(M, k, C_SH)) | (way << 2)
+    return (v >> 1) & 1
 
 
 @njit(cache=True, nogil=True, _nrt=False)
@@ -310,32 +376,41 @@ def _back_invalidate(M, k, ln):
     """Inclusive hierarchies: remove ``ln`` above level ``k``; return 1 if a copy was dirty."""
     d = np.int64(0)
     for j in range(k):
-        slot = _find(M, _base(M, j, ln), cfg(M, j, C_WAYS), ln)
-        if slot >= 0:
-            d |= _drop(M, j, slot)
+        base, meta, _ = _where(M, j, ln)
+        s = _find(M, base, cfg(M, j, C_WAYS), cfg(M, j, C_SH), ln)
+        if s >= 0:
+            d |= _drop(M, j, base, meta, s)
     return d
 
 
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
 def _fill(M, k, ln, d, pf):
     """Place ``ln`` in level ``k``; return (victim line or -1, victim dirty)."""
-    base = _base(M, k, ln)
-    slot = _victim(M, k, base)
-    v = M[slot]
+    base, meta, _ = _where(M, k, ln)
+    s = _victim(M, k, base, meta)
+    v = M[s]
+    sh = cfg(M, k, C_SH)
+    vl = np.int64(-1)
     vd = np.int64(0)
     if v >= 0:
+        vl = v >> sh
         M[_stat(M, k, S_EVICT)] += 1
-        vd = _drop(M, k, slot)
+        if v & W_PF:
+            M[_stat(M, k, S_PF_UNUSED)] += 1
+        vd = (v >> 1) & 1
         if k == 0:
-            M[X_L1VICT] = v
+            M[X_L1VICT] = vl
         if M[X_INCL] == I_INCLUSIVE:
-            vd |= _back_invalidate(M, k, v)
+            vd |= _back_invalidate(M, k, vl)
+    way = _way(M, k, v)
+    M[s] = (ln << sh) | (way << 2) | (d << 1) | pf
     ways = cfg(M, k, C_WAYS)
-    M[slot] = ln
-    M[slot + A_DIRTY * ways] = d
-    M[slot + A_PF * ways] = pf
-    _stamp(M, k, slot, base, True)
-    return v, vd
+    head = M[meta + M_HEAD]
+    if s - base == (head - 1 if head > 0 else ways - 1):
+        M[meta + M_HEAD] = s - base   # the ring turns: the new line is position 0
+    if cfg(M, k, C_POLICY) == P_PLRU:
+        _plru_touch(M, meta, ways, way)
+    return vl, vd
 
 
 @njit(cache=True, nogil=True, _nrt=False)
@@ -343,12 +418,12 @@ def _write_back(M, H, k, ln):
     """A dirty line ``ln`` leaves level ``k - 1``; write it into level ``k`` and below."""
     nlev = M[X_NLEV]
     while k < nlev:
-        slot = _probe(M, H, k, ln, False)
+        s = _probe(M, H, k, ln, False)
         if cfg(M, k, C_WT):
             k += 1
             continue
-        if slot >= 0:
-            M[slot + A_DIRTY * cfg(M, k, C_WAYS)] = 1
+        if s >= 0:
+            M[s] |= W_DIRTY
             return
         v, vd = _fill(M, k, ln, 1, 0)
         if v < 0 or vd == 0:
@@ -369,20 +444,19 @@ def _access(M, H, ln, w, pf):
     dirty_bits = 0
     k = 0
     while k < nlev:
-        slot = _probe(M, H, k, ln, demand)
+        s = _probe(M, H, k, ln, demand)
         wt = cfg(M, k, C_WT)
-        if slot >= 0:
-            ways = cfg(M, k, C_WAYS)
+        if s >= 0:
             if served < 0:
                 served = k
-            if k == 0 and demand and M[slot + A_PF * ways]:
-                M[slot + A_PF * ways] = 0
+            if k == 0 and demand and M[s] & W_PF:
+                M[s] &= ~W_PF
                 M[_stat(M, 0, S_PF_USEFUL)] += 1
             if w and wt:
                 k += 1
                 continue
             if w:
-                M[slot + A_DIRTY * ways] = 1
+                M[s] |= W_DIRTY
             break
         if w and wt:
             k += 1
@@ -413,22 +487,22 @@ def _access_exclusive(M, H, ln, w, pf):
     """Demand (or prefetch) access in an exclusive hierarchy; return serving level."""
     nlev = M[X_NLEV]
     demand = not pf
-    slot = _probe(M, H, 0, ln, demand)
-    if slot >= 0:
-        ways = cfg(M, 0, C_WAYS)
-        if demand and M[slot + A_PF * ways]:
-            M[slot + A_PF * ways] = 0
+    s = _probe(M, H, 0, ln, demand)
+    if s >= 0:
+        if demand and M[s] & W_PF:
+            M[s] &= ~W_PF
             M[_stat(M, 0, S_PF_USEFUL)] += 1
         if w:
-            M[slot + A_DIRTY * ways] = 1
+            M[s] |= W_DIRTY
         return 0
     served = nlev
     d = w
     for k in range(1, nlev):
-        slot = _probe(M, H, k, ln, demand)
-        if slot >= 0:
+        s = _probe(M, H, k, ln, demand)
+        if s >= 0:
             served = k
-            d |= _drop(M, k, slot)
+            base, meta, _ = _where(M, k, ln)
+            d |= _drop(M, k, base, meta, s)
             break
     if served == nlev:
         M[X_MEMR] += 1
@@ -451,7 +525,10 @@ def _access_exclusive(M, H, ln, w, pf):
 @njit(cache=True, nogil=True, _nrt=False)
 def _prefetch(M, H, ln):
     """Bring ``ln`` into the first level unless it is there; tag it as prefetched."""
-    if ln < 0 or _find(M, _base(M, 0, ln), cfg(M, 0, C_WAYS), ln) >= 0:
+    if ln < 0 or ln > M[X_MAXLINE]:
+        return
+    base, _, _ = _where(M, 0, ln)
+    if _find(M, base, cfg(M, 0, C_WAYS), cfg(M, 0, C_SH), ln) >= 0:
         return
     M[_stat(M, 0, S_PF_ISSUED)] += 1
     if M[X_INCL] == I_EXCLUSIVE:
@@ -541,27 +618,19 @@ def run(M, H, addr, size, write, pc, start, stop, served, ev, record, hlimit):
     lb = cfg(M, 0, C_LBITS)
     excl = M[X_INCL] == I_EXCLUSIVE
     kind = M[PCFG0 + F_KIND]
+    use3c = M[X_USE3C]
     ways0 = cfg(M, 0, C_WAYS)
+    sh0 = cfg(M, 0, C_SH)
+    wt0 = cfg(M, 0, C_WT)
+    st0 = _stat(M, 0, 0)
     miss0 = _stat(M, 0, S_MISS)
     useful0 = _stat(M, 0, S_PF_USEFUL)
     issued0 = _stat(M, 0, S_PF_ISSUED)
-    # Fast path for the common case, a plain hit in the first level: the same bookkeeping as
-    # _probe + _access with the level's configuration held in locals. It applies when the first
-    # level uses modulo indexing over a power-of-two set count, LRU or FIFO, and no 3C shadow.
-    mask0 = cfg(M, 0, C_MASK)
-    pol0 = cfg(M, 0, C_POLICY)
-    wt0 = cfg(M, 0, C_WT)
-    fast = (mask0 >= 0 and not cfg(M, 0, C_HASH) and not M[X_USE3C]
-            and (pol0 == P_LRU or pol0 == P_FIFO))
-    off0 = cfg(M, 0, C_OFF)
-    setacc = M[R_SETACC]
-    st0 = _stat(M, 0, 0)
     # Repeat hits: after an access to one line, the following accesses to the same line, while
-    # it is still in the first level, are hits that change no state but counters (LRU/PLRU
-    # already rank it most recent, FIFO and random ignore hits, a prefetch bit was cleared by the
-    # first use). They are counted in bulk unless events are recorded, the stride prefetcher
-    # must see every access, or the access just issued a prefetch (which may have made another
-    # line more recent). The clock advances as if each were run one by one.
+    # it is still in the first level, are hits that change no state but counters and the dirty
+    # bit (a second use ranks the line as the first did, a prefetch bit was cleared by the first
+    # use). They are counted in bulk unless events are recorded, the stride prefetcher must see
+    # every access, or the access just issued a prefetch (which may have moved another line).
     batch = not record and kind != K_STRIDE
     i = start
     while i < stop:
@@ -570,7 +639,7 @@ def run(M, H, addr, size, write, pc, start, stop, served, ev, record, hlimit):
         last = (a + size[i] - 1) >> lb
         if record and M[X_EVN] + (last - first + 1) > ev.shape[0]:
             return i
-        if M[X_USE3C] and M[X_HCOUNT] > hlimit:
+        if use3c and M[X_HCOUNT] > hlimit:
             return i
         w = np.int64(write[i])
         for ln in range(first, last + 1):
@@ -579,22 +648,18 @@ def run(M, H, addr, size, write, pc, start, stop, served, ev, record, hlimit):
             miss_before = M[miss0]
             issued_before = M[issued0]
             lvl = -1
-            if fast:
-                si = ln & mask0
-                base = off0 + si * SETW * ways0
-                for slot in range(base, base + ways0):
-                    if M[slot] == ln:
-                        if M[slot + A_PF * ways0] == 0 and not (w and wt0):
-                            M[st0 + S_ACC] += 1
-                            M[st0 + S_HIT] += 1
-                            M[setacc + si] += 1
-                            if pol0 == P_LRU:
-                                M[X_CLOCK] += 1
-                                M[slot + A_STAMP * ways0] = M[X_CLOCK]
-                            if w:
-                                M[slot + A_DIRTY * ways0] = 1
-                            lvl = 0
-                        break
+            if not use3c:
+                # a plain first-level hit: _probe and _access's bookkeeping, shortened
+                base, meta, _ = _where(M, 0, ln)
+                s = _find(M, base, ways0, sh0, ln)
+                if s >= 0 and (M[s] & W_PF) == 0 and not (w and wt0):
+                    M[st0 + S_ACC] += 1
+                    M[st0 + S_HIT] += 1
+                    M[meta + M_ACC] += 1
+                    if w:
+                        M[s] |= W_DIRTY
+                    _touch(M, 0, base, meta, s)
+                    lvl = 0
             if lvl < 0:
                 if excl:
                     lvl = _access_exclusive(M, H, ln, w, False)
@@ -615,16 +680,15 @@ def run(M, H, addr, size, write, pc, start, stop, served, ev, record, hlimit):
             if record:
                 j = M[X_EVN]
                 M[X_EVN] = j + 1
-                si = set_index(M, 0, ln)
-                base = off0 + si * SETW * ways0
-                slot = _find(M, base, ways0, ln)
+                base, _, si = _where(M, 0, ln)
+                s = _find(M, base, ways0, sh0, ln)
                 ev[j, E_ACCESS] = i
                 ev[j, E_ADDR] = a
                 ev[j, E_LINE] = ln
                 ev[j, E_WRITE] = w
                 ev[j, E_LEVEL] = lvl
                 ev[j, E_SET] = si
-                ev[j, E_WAY] = slot - base if slot >= 0 else -1
+                ev[j, E_WAY] = _way(M, 0, M[s]) if s >= 0 else -1
                 ev[j, E_EVICTED] = M[X_L1VICT]
                 ev[j, E_FLAGS] = ((FLAG_PF_USEFUL if useful else 0)
                                   | (FLAG_PF_ISSUED if M[issued0] > issued_before else 0))
@@ -640,10 +704,9 @@ def _repeat_hits(M, addr, size, write, i, stop, ln, lb, served):
     level; return the index after the run."""
     if i >= stop or addr[i] >> lb != ln:
         return i
-    ways0 = cfg(M, 0, C_WAYS)
-    si = set_index(M, 0, ln)
-    slot = _find(M, cfg(M, 0, C_OFF) + si * SETW * ways0, ways0, ln)
-    if slot < 0:
+    base, meta, _ = _where(M, 0, ln)
+    s = _find(M, base, cfg(M, 0, C_WAYS), cfg(M, 0, C_SH), ln)
+    if s < 0:
         return i
     wt0 = cfg(M, 0, C_WT)
     j = i
@@ -659,11 +722,9 @@ def _repeat_hits(M, addr, size, write, i, stop, ln, lb, served):
         st0 = _stat(M, 0, 0)
         M[st0 + S_ACC] += r
         M[st0 + S_HIT] += r
-        M[M[R_SETACC] + cfg(M, 0, C_SOFF) + si] += r
+        M[meta + M_ACC] += r
         served[0] += r
         if wrote:
-            M[slot + A_DIRTY * ways0] = 1
-        if cfg(M, 0, C_POLICY) == P_LRU:
-            M[X_CLOCK] += r
-            M[slot + A_STAMP * ways0] = M[X_CLOCK]
+            M[s] |= W_DIRTY
+        _touch(M, 0, base, meta, s)   # r uses rank the line as one does
     return j

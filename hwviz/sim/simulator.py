@@ -7,7 +7,7 @@ from typing import Iterator
 import numpy as np
 
 from hwviz.sim import engine as E
-from hwviz.sim.config import Hierarchy
+from hwviz.sim.config import ConfigError, Hierarchy
 from hwviz.sim.stats import LevelSnapshot, LevelStats, Stats
 from hwviz.sim.trace import Trace, chunks_of
 
@@ -58,15 +58,15 @@ class Simulator:
     def _build(self) -> None:
         h = self.hierarchy
         nl = len(h.levels)
-        slots = sum(l.sets * l.ways for l in h.levels) * E.SETW
+        words = sum(l.sets * l.ways for l in h.levels)
         nsets = sum(l.sets for l in h.levels)
         caps = [l.lines for l in h.levels] if self.three_c else [0] * nl
         pf = h.prefetch
         # the fixed-size regions first: the engine reads them at fixed offsets
         sizes = {E.R_LCFG: E.MAX_LEVELS * E.NCFG, E.R_STATS: E.MAX_LEVELS * E.NSTAT, E.R_PCFG: 4,
-                 E.R_SETS: slots, E.R_SETACC: nsets,
-                 E.R_SETMISS: nsets, E.R_SH: nl * 5, E.R_PREV: sum(caps), E.R_NEXT: sum(caps),
-                 E.R_SLINE: sum(caps), E.R_PTAB: 4 * pf.table}
+                 E.R_TAGS: words, E.R_META: nsets * E.NMETA, E.R_SH: nl * 5,
+                 E.R_PREV: sum(caps), E.R_NEXT: sum(caps), E.R_SLINE: sum(caps),
+                 E.R_PTAB: 4 * pf.table}
         off = E.HEADER
         M = np.zeros(E.HEADER + sum(sizes.values()), np.int64)
         for region, n in sizes.items():
@@ -79,15 +79,19 @@ class Simulator:
             self._region(r)[:] = -1
         assert (M[E.R_LCFG], M[E.R_STATS], M[E.R_PCFG]) == (E.LCFG0, E.STATS0, E.PCFG0)
         lcfg = self._region(E.R_LCFG).reshape(E.MAX_LEVELS, E.NCFG)
-        o, so = int(M[E.R_SETS]), 0
+        o, mo = int(M[E.R_TAGS]), int(M[E.R_META])
         for k, lvl in enumerate(h.levels):
-            sets = lvl.sets
-            lcfg[k] = (sets, lvl.ways, o, so, _POLICY[lvl.policy], lvl.write == "through",
+            sets, ways = lvl.sets, lvl.ways
+            sh = E.tag_shift(ways)
+            lcfg[k] = (sets, ways, o, mo, _POLICY[lvl.policy], lvl.write == "through",
                        lvl.index == "hash" and sets > 1, sets - 1 if sets & (sets - 1) == 0 else -1,
-                       max(1, (sets - 1).bit_length()), h.line.bit_length() - 1)
-            o += sets * lvl.ways * E.SETW
-            so += sets
-            self._blocks(k)[:, :E.A_DIRTY, :] = -1   # no tags, no stamps
+                       max(1, (sets - 1).bit_length()), h.line.bit_length() - 1, sh)
+            o += sets * ways
+            mo += sets * E.NMETA
+            # every way invalid, in decreasing way order so that way 0 is filled first
+            self._words(k)[:] = (-1 << sh) | (np.arange(ways - 1, -1, -1, dtype=np.int64) << 2)
+        # the largest line number whose word cannot overflow
+        M[E.X_MAXLINE] = (1 << (63 - max(lcfg[:nl, E.C_SH]))) - 1
         sh = self._region(E.R_SH).reshape(nl, 5)
         sh[:, E.H_OFF] = np.concatenate([[0], np.cumsum(caps)[:-1]])
         sh[:, E.H_CAP] = caps
@@ -131,8 +135,19 @@ class Simulator:
                 self._chunk = None
                 return False
             nxt.check()
+            self._check_range(nxt)
             self._chunk, self._pos = nxt, 0
         return True
+
+    def _check_range(self, chunk: Trace) -> None:
+        if len(chunk) == 0:
+            return
+        top = int(self._M[E.X_MAXLINE] + 1) * self.hierarchy.line
+        end = chunk.addr + chunk.size
+        if end.max() > top:
+            i = int(np.argmax(end > top))
+            raise ConfigError(f"access {i}: address {int(chunk.addr[i])} is beyond the {top} B "
+                              "this hierarchy can address")
 
     def _advance(self, n: int | None, ev: np.ndarray | None) -> int:
         """Run up to ``n`` accesses (all if None); return how many ran."""
@@ -186,13 +201,11 @@ class Simulator:
         """Statistics so far."""
         h = self.hierarchy
         M = self._M
-        lcfg = self._region(E.R_LCFG).reshape(-1, E.NCFG)
         stats = self._region(E.R_STATS).reshape(-1, E.NSTAT)
-        setacc, setmiss = self._region(E.R_SETACC), self._region(E.R_SETMISS)
         levels = []
         for k, lvl in enumerate(h.levels):
-            s0, ns = lcfg[k, E.C_SOFF], lcfg[k, E.C_SETS]
             row = stats[k]
+            meta = self._meta(k)
             levels.append(LevelStats(
                 name=lvl.name, accesses=int(row[E.S_ACC]), hits=int(row[E.S_HIT]),
                 misses=int(row[E.S_MISS]), evictions=int(row[E.S_EVICT]),
@@ -201,7 +214,7 @@ class Simulator:
                 prefetch_issued=int(row[E.S_PF_ISSUED]), prefetch_useful=int(row[E.S_PF_USEFUL]),
                 prefetch_unused=int(row[E.S_PF_UNUSED]), served=int(self._served[k]),
                 latency_ns=float(lvl.latency_ns),
-                set_accesses=setacc[s0:s0 + ns].copy(), set_misses=setmiss[s0:s0 + ns].copy(),
+                set_accesses=meta[:, E.M_ACC].copy(), set_misses=meta[:, E.M_MISS].copy(),
             ))
         return Stats(accesses=self.accesses, levels=levels, memory_reads=int(M[E.X_MEMR]),
                      memory_writes=int(M[E.X_MEMW]), memory_served=int(self._served[-1]),
@@ -218,29 +231,55 @@ class Simulator:
 
     def occupancy(self, k: int) -> np.ndarray:
         """Valid ways in each set of level ``k`` (cheaper than a snapshot of a large level)."""
-        return (self._blocks(k)[:, 0] >= 0).sum(axis=1)
+        return (self._words(k) >= 0).sum(axis=1)
 
-    def _blocks(self, k: int) -> np.ndarray:
-        """Level ``k``'s state as a (sets, SETW, ways) view: tags, stamps, dirty, prefetched, PLRU."""
-        lvl = self.hierarchy.levels[k]
-        off = int(self._region(E.R_LCFG).reshape(-1, E.NCFG)[k, E.C_OFF])
-        n = lvl.sets * E.SETW * lvl.ways
-        return self._M[off:off + n].reshape(lvl.sets, E.SETW, lvl.ways)
+    def _lcfg(self, k: int) -> np.ndarray:
+        return self._region(E.R_LCFG).reshape(-1, E.NCFG)[k]
+
+    def _words(self, k: int) -> np.ndarray:
+        """Level ``k``'s tag words as a (sets, ways) view, each set a ring (see ``engine``)."""
+        c = self._lcfg(k)
+        off, sets, ways = int(c[E.C_OFF]), int(c[E.C_SETS]), int(c[E.C_WAYS])
+        return self._M[off:off + sets * ways].reshape(sets, ways)
+
+    def _meta(self, k: int) -> np.ndarray:
+        """Level ``k``'s per-set values as a (sets, NMETA) view."""
+        c = self._lcfg(k)
+        off, sets = int(c[E.C_MOFF]), int(c[E.C_SETS])
+        return self._M[off:off + sets * E.NMETA].reshape(sets, E.NMETA)
 
     def snapshot(self) -> list[LevelSnapshot]:
         """Each level's contents as (sets, ways) arrays, for drawing."""
         return [self.snapshot_level(k) for k in range(len(self.hierarchy.levels))]
 
     def snapshot_level(self, k: int) -> LevelSnapshot:
-        """Level ``k``'s contents as (sets, ways) arrays."""
+        """Level ``k``'s contents as (sets, ways) arrays, indexed by way."""
         lvl = self.hierarchy.levels[k]
-        b = self._blocks(k).copy()
-        lines = b[:, 0]
+        sets, ways = lvl.sets, lvl.ways
+        sh = int(self._lcfg(k)[E.C_SH])
+        w = self._words(k)
+        meta = self._meta(k)
+        # ring position of each word, then everything scattered from word order to way order
+        pos = (np.arange(ways) - meta[:, E.M_HEAD, None]) % ways
+        rows = np.arange(sets)[:, None]
+        way = (w >> 2) & ((1 << (sh - 2)) - 1)
+        valid = np.zeros((sets, ways), bool)
+        lines = np.full((sets, ways), -1, np.int64)
+        dirty = np.zeros((sets, ways), bool)
+        prefetched = np.zeros((sets, ways), bool)
+        recency = np.full((sets, ways), -1, np.int64)
+        valid[rows, way] = w >= 0
+        lines[rows, way] = np.where(w >= 0, w >> sh, -1)
+        dirty[rows, way] = (w & E.W_DIRTY) > 0
+        prefetched[rows, way] = (w & E.W_PF) > 0
+        if lvl.policy in ("lru", "fifo"):
+            recency[rows, way] = np.where(w >= 0, ways - 1 - pos, -1)
+        elif lvl.policy == "plru":
+            recency[:] = (meta[:, E.M_PLRU, None] >> np.arange(ways)) & 1
+            recency[:, 0] = 0
         return LevelSnapshot(
-            name=lvl.name, lines=lines, valid=lines >= 0, dirty=b[:, E.A_DIRTY] > 0,
-            prefetched=b[:, E.A_PF] > 0,
-            recency=b[:, E.A_PLRU if lvl.policy == "plru" else E.A_STAMP],
-            sets=lvl.sets, indexing=lvl.index,
+            name=lvl.name, lines=lines, valid=valid, dirty=dirty, prefetched=prefetched,
+            recency=recency, sets=sets, indexing=lvl.index,
         )
 
 

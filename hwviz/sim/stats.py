@@ -117,8 +117,8 @@ class LevelSnapshot:
     """Contents of one level, each array shaped (sets, ways).
 
     ``lines`` holds line numbers (address // line size, -1 when invalid). ``recency`` is the
-    replacement state: last-use order for LRU, insertion order for FIFO, tree bits (node index
-    = way column, node 0 unused) for PLRU, unused (-1) for random.
+    replacement state: for LRU (last use) and FIFO (insertion) a rank, higher is more recent and
+    -1 is invalid; tree bits (node index = way column, node 0 unused) for PLRU; -1 for random.
     """
 
     name: str
