@@ -40,6 +40,18 @@ def test_hash_indexing_and_odd_set_counts_equal_twin():
     assert engine_result(simulate(h, tr, three_c=True)) == expected
 
 
+@pytest.mark.parametrize("inclusion", INCLUSION)
+def test_loading_ahead_changes_no_count(monkeypatch, inclusion):
+    import hwviz.sim.simulator as simulator
+
+    monkeypatch.setattr(simulator, "_AHEAD_BYTES", 0)   # every level is loaded ahead
+    h = small_hierarchy(levels=((4, 2), (8, 4), (16, 4)), prefetch="next-line", inclusion=inclusion)
+    tr = random_trace(3000, 4096, seed=4)
+    expected, _ = naive_result(h, tr, three_c=True)
+    assert Simulator(h)._M[simulator.E.X_AHEAD] == 1
+    assert engine_result(simulate(h, tr, three_c=True)) == expected
+
+
 def test_events_equal_twin():
     h = small_hierarchy(prefetch="next-line", inclusion="inclusive")
     tr = random_trace(500, 2048, seed=5)

@@ -31,15 +31,17 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from hwviz.sim.cache_hint import touch_ahead
+
 # ---- the state array M (int64). The header holds region offsets and scalars.
 (R_TAGS, R_META, R_SH, R_PREV, R_NEXT, R_SLINE, R_PTAB, R_LCFG, R_STATS, R_PCFG, R_END) = range(11)
 (X_CLOCK, X_RNG, X_MEMR, X_MEMW, X_HCOUNT, X_HSHIFT, X_EVN, X_L1VICT, X_INCL, X_USE3C,
- X_NLEV, X_MAXLINE) = range(16, 28)
+ X_NLEV, X_MAXLINE, X_AHEAD) = range(16, 29)
 HEADER = 32
 MAX_LEVELS = 4
 # per-level configuration, NCFG values per level at R_LCFG
-C_SETS, C_WAYS, C_OFF, C_MOFF, C_POLICY, C_WT, C_HASH, C_MASK, C_BITS, C_LBITS, C_SH = range(11)
-NCFG = 11
+C_SETS, C_WAYS, C_OFF, C_MOFF, C_POLICY, C_WT, C_HASH, C_MASK, C_BITS, C_LBITS, C_SH, C_AHEAD = range(12)
+NCFG = 12
 P_LRU, P_FIFO, P_RANDOM, P_PLRU = range(4)
 # per-set values, NMETA per set at C_MOFF
 M_ACC, M_MISS, M_HEAD, M_PLRU = range(4)
@@ -63,6 +65,9 @@ H_OFF, H_CAP, H_HEAD, H_TAIL, H_USED = range(5)
 E_ACCESS, E_ADDR, E_LINE, E_WRITE, E_LEVEL, E_SET, E_WAY, E_EVICTED, E_FLAGS = range(9)
 NEVENT = 9
 FLAG_PF_USEFUL, FLAG_PF_ISSUED = 1, 2
+# Levels whose state outgrows the host's caches have their set loaded AHEAD accesses early
+# (C_AHEAD, and X_AHEAD if any level does).
+AHEAD = 8
 # tag word bits
 W_PF, W_DIRTY = 1, 2
 
@@ -111,9 +116,10 @@ def _where(M, k, ln):
 
 
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
-def _find(M, base, ways, sh, ln):
-    """Word index of ``ln`` in the set starting at ``base``, or -1."""
-    for s in range(base, base + ways):
+def _find(M, k, base, ln):
+    """Word index of ``ln`` in level ``k``'s set at ``base``, or -1."""
+    sh = cfg(M, k, C_SH)
+    for s in range(base, base + cfg(M, k, C_WAYS)):
         if (M[s] >> sh) == ln:
             return s
     return -1
@@ -181,6 +187,8 @@ def _touch(M, k, base, meta, s):
     """Record a use of word ``s`` for the replacement policy; return the word's index after."""
     pol = cfg(M, k, C_POLICY)
     if pol == P_LRU:
+        if s == base + M[meta + M_HEAD]:
+            return s
         return _to_front(M, base, meta, cfg(M, k, C_WAYS), s)
     if pol == P_PLRU:
         _plru_touch(M, meta, cfg(M, k, C_WAYS), _way(M, k, M[s]))
@@ -196,15 +204,10 @@ def _word_of_way(M, k, base, way):
 
 
 @njit(cache=True, nogil=True, _nrt=False)
-def _victim(M, k, base, meta):
-    """Word to fill: the ring's last position unless random or PLRU pick among a full set."""
+def _choose(M, k, base, meta):
+    """Random and PLRU: the word to replace in a full set."""
     ways = cfg(M, k, C_WAYS)
-    head = M[meta + M_HEAD]
-    last = base + (head - 1 if head > 0 else ways - 1)
-    pol = cfg(M, k, C_POLICY)
-    if M[last] < 0 or pol == P_LRU or pol == P_FIFO:
-        return last
-    if pol == P_RANDOM:
+    if cfg(M, k, C_POLICY) == P_RANDOM:
         x = M[X_RNG]
         x ^= x << 13
         x ^= (x >> 7) & 0x01FFFFFFFFFFFFFF
@@ -309,8 +312,8 @@ def locate(M, lines, level, prefetched):
         level[i] = nl
         prefetched[i] = 0
         for k in range(nl):
-            base, _, _ = _where(M, k, ln)
-            s = _find(M, base, cfg(M, k, C_WAYS), cfg(M, k, C_SH), ln)
+            base, meta, _ = _where(M, k, ln)
+            s = _find(M, k, base, ln)
             if s >= 0:
                 level[i] = k
                 prefetched[i] = M[s] & W_PF
@@ -322,15 +325,15 @@ def locate(M, lines, level, prefetched):
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
 def _probe(M, H, k, ln, demand):
     """Look ``ln`` up in level ``k``; count it if ``demand``; return its word index or -1."""
-    base, meta, si = _where(M, k, ln)
-    s = _find(M, base, cfg(M, k, C_WAYS), cfg(M, k, C_SH), ln)
+    base, meta, _ = _where(M, k, ln)
+    s = _find(M, k, base, ln)
     seen = 2
     if M[X_USE3C]:
         seen = shadow_touch(M, H, k, ln)
     if s >= 0:
         s = _touch(M, k, base, meta, s)
     if demand:
-        st = _stat(M, k, 0)
+        st = STATS0 + k * NSTAT
         M[st + S_ACC] += 1
         M[meta + M_ACC] += 1
         if s >= 0:
@@ -338,13 +341,12 @@ def _probe(M, H, k, ln, demand):
         else:
             M[st + S_MISS] += 1
             M[meta + M_MISS] += 1
-            if M[X_USE3C]:
-                if seen == 0:
-                    M[st + S_COMP] += 1
-                elif seen == 2:
-                    M[st + S_CONF] += 1
-                else:
-                    M[st + S_CAP] += 1
+            if seen == 0:
+                M[st + S_COMP] += 1
+            elif seen == 1:
+                M[st + S_CAP] += 1
+            elif M[X_USE3C]:
+                M[st + S_CONF] += 1
     return s
 
 
@@ -377,7 +379,7 @@ def _back_invalidate(M, k, ln):
     d = np.int64(0)
     for j in range(k):
         base, meta, _ = _where(M, j, ln)
-        s = _find(M, base, cfg(M, j, C_WAYS), cfg(M, j, C_SH), ln)
+        s = _find(M, j, base, ln)
         if s >= 0:
             d |= _drop(M, j, base, meta, s)
     return d
@@ -386,30 +388,35 @@ def _back_invalidate(M, k, ln):
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
 def _fill(M, k, ln, d, pf):
     """Place ``ln`` in level ``k``; return (victim line or -1, victim dirty)."""
+    # configuration read once: stores to M would make the compiler read it again
+    c = LCFG0 + k * NCFG
+    ways, sh, pol = M[c + C_WAYS], M[c + C_SH], M[c + C_POLICY]
     base, meta, _ = _where(M, k, ln)
-    s = _victim(M, k, base, meta)
-    v = M[s]
-    sh = cfg(M, k, C_SH)
-    vl = np.int64(-1)
-    vd = np.int64(0)
-    if v >= 0:
-        vl = v >> sh
-        M[_stat(M, k, S_EVICT)] += 1
-        if v & W_PF:
-            M[_stat(M, k, S_PF_UNUSED)] += 1
-        vd = (v >> 1) & 1
-        if k == 0:
-            M[X_L1VICT] = vl
-        if M[X_INCL] == I_INCLUSIVE:
-            vd |= _back_invalidate(M, k, vl)
+    head = M[meta + M_HEAD]
+    last = base + (head - 1 if head > 0 else ways - 1)
+    # the ring's last word, unless random or PLRU pick in a full set
+    s = last
+    v = M[last]
+    if v >= 0 and pol >= P_RANDOM:
+        s = _choose(M, k, base, meta)
+        v = M[s]
     way = _way(M, k, v)
     M[s] = (ln << sh) | (way << 2) | (d << 1) | pf
-    ways = cfg(M, k, C_WAYS)
-    head = M[meta + M_HEAD]
-    if s - base == (head - 1 if head > 0 else ways - 1):
+    if s == last:
         M[meta + M_HEAD] = s - base   # the ring turns: the new line is position 0
-    if cfg(M, k, C_POLICY) == P_PLRU:
+    if pol == P_PLRU:
         _plru_touch(M, meta, ways, way)
+    if v < 0:
+        return np.int64(-1), np.int64(0)
+    vl = v >> sh
+    vd = (v >> 1) & 1
+    M[STATS0 + k * NSTAT + S_EVICT] += 1
+    if v & W_PF:
+        M[STATS0 + k * NSTAT + S_PF_UNUSED] += 1
+    if k == 0:
+        M[X_L1VICT] = vl
+    if M[X_INCL] == I_INCLUSIVE:
+        vd |= _back_invalidate(M, k, vl)
     return vl, vd
 
 
@@ -527,8 +534,8 @@ def _prefetch(M, H, ln):
     """Bring ``ln`` into the first level unless it is there; tag it as prefetched."""
     if ln < 0 or ln > M[X_MAXLINE]:
         return
-    base, _, _ = _where(M, 0, ln)
-    if _find(M, base, cfg(M, 0, C_WAYS), cfg(M, 0, C_SH), ln) >= 0:
+    base, meta, _ = _where(M, 0, ln)
+    if _find(M, 0, base, ln) >= 0:
         return
     M[_stat(M, 0, S_PF_ISSUED)] += 1
     if M[X_INCL] == I_EXCLUSIVE:
@@ -619,10 +626,6 @@ def run(M, H, addr, size, write, pc, start, stop, served, ev, record, hlimit):
     excl = M[X_INCL] == I_EXCLUSIVE
     kind = M[PCFG0 + F_KIND]
     use3c = M[X_USE3C]
-    ways0 = cfg(M, 0, C_WAYS)
-    sh0 = cfg(M, 0, C_SH)
-    wt0 = cfg(M, 0, C_WT)
-    st0 = _stat(M, 0, 0)
     miss0 = _stat(M, 0, S_MISS)
     useful0 = _stat(M, 0, S_PF_USEFUL)
     issued0 = _stat(M, 0, S_PF_ISSUED)
@@ -632,8 +635,13 @@ def run(M, H, addr, size, write, pc, start, stop, served, ev, record, hlimit):
     # use). They are counted in bulk unless events are recorded, the stride prefetcher must see
     # every access, or the access just issued a prefetch (which may have moved another line).
     batch = not record and kind != K_STRIDE
+    plain = not record and kind == K_NONE   # nothing to do after an access but count it
+    ahead = M[X_AHEAD]
+    nlev = M[X_NLEV]
     i = start
     while i < stop:
+        if ahead and i + AHEAD < stop:
+            _load_ahead(M, addr[i + AHEAD] >> lb, nlev)
         a = addr[i]
         first = a >> lb
         last = (a + size[i] - 1) >> lb
@@ -642,30 +650,20 @@ def run(M, H, addr, size, write, pc, start, stop, served, ev, record, hlimit):
         if use3c and M[X_HCOUNT] > hlimit:
             return i
         w = np.int64(write[i])
+        issued_before = M[issued0]
         for ln in range(first, last + 1):
-            M[X_L1VICT] = -1
-            useful_before = M[useful0]
-            miss_before = M[miss0]
-            issued_before = M[issued0]
-            lvl = -1
-            if not use3c:
-                # a plain first-level hit: _probe and _access's bookkeeping, shortened
-                base, meta, _ = _where(M, 0, ln)
-                s = _find(M, base, ways0, sh0, ln)
-                if s >= 0 and (M[s] & W_PF) == 0 and not (w and wt0):
-                    M[st0 + S_ACC] += 1
-                    M[st0 + S_HIT] += 1
-                    M[meta + M_ACC] += 1
-                    if w:
-                        M[s] |= W_DIRTY
-                    _touch(M, 0, base, meta, s)
-                    lvl = 0
-            if lvl < 0:
-                if excl:
-                    lvl = _access_exclusive(M, H, ln, w, False)
-                else:
-                    lvl = _access(M, H, ln, w, False)
+            if not plain:
+                M[X_L1VICT] = -1
+                useful_before = M[useful0]
+                miss_before = M[miss0]
+                issued_before = M[issued0]
+            if excl:
+                lvl = _access_exclusive(M, H, ln, w, False)
+            else:
+                lvl = _access(M, H, ln, w, False)
             served[lvl] += 1
+            if plain:
+                continue
             useful = M[useful0] > useful_before
             if kind == K_NEXT:
                 if useful or M[miss0] > miss_before:
@@ -680,8 +678,8 @@ def run(M, H, addr, size, write, pc, start, stop, served, ev, record, hlimit):
             if record:
                 j = M[X_EVN]
                 M[X_EVN] = j + 1
-                base, _, si = _where(M, 0, ln)
-                s = _find(M, base, ways0, sh0, ln)
+                base, meta, si = _where(M, 0, ln)
+                s = _find(M, 0, base, ln)
                 ev[j, E_ACCESS] = i
                 ev[j, E_ADDR] = a
                 ev[j, E_LINE] = ln
@@ -693,19 +691,28 @@ def run(M, H, addr, size, write, pc, start, stop, served, ev, record, hlimit):
                 ev[j, E_FLAGS] = ((FLAG_PF_USEFUL if useful else 0)
                                   | (FLAG_PF_ISSUED if M[issued0] > issued_before else 0))
         i += 1
-        if batch and first == last and M[issued0] == issued_before:
+        if (batch and first == last and i < stop and addr[i] >> lb == first
+                and M[issued0] == issued_before):
             i = _repeat_hits(M, addr, size, write, i, stop, first, lb, served)
     return stop
 
 
+@njit(cache=True, nogil=True, _nrt=False, inline="always")
+def _load_ahead(M, ln, nlev):
+    for k in range(nlev):
+        if cfg(M, k, C_AHEAD):
+            base, meta, _ = _where(M, k, ln)
+            touch_ahead(M, base)
+            touch_ahead(M, base + cfg(M, k, C_WAYS) - 1)
+            touch_ahead(M, meta)
+
+
 @njit(cache=True, nogil=True, _nrt=False)
 def _repeat_hits(M, addr, size, write, i, stop, ln, lb, served):
-    """Count the run of accesses from ``i`` that stay in line ``ln`` while it sits in the first
-    level; return the index after the run."""
-    if i >= stop or addr[i] >> lb != ln:
-        return i
+    """Count the run of accesses from ``i`` (which is in line ``ln``) that stay in line ``ln``
+    while it sits in the first level; return the index after the run."""
     base, meta, _ = _where(M, 0, ln)
-    s = _find(M, base, cfg(M, 0, C_WAYS), cfg(M, 0, C_SH), ln)
+    s = _find(M, 0, base, ln)
     if s < 0:
         return i
     wt0 = cfg(M, 0, C_WT)

@@ -15,6 +15,9 @@ _POLICY = {"lru": E.P_LRU, "fifo": E.P_FIFO, "random": E.P_RANDOM, "plru": E.P_P
 _INCLUSION = {"nine": E.I_NINE, "inclusive": E.I_INCLUSIVE, "exclusive": E.I_EXCLUSIVE}
 _PREFETCH = {"none": E.K_NONE, "next-line": E.K_NEXT, "stride": E.K_STRIDE, "stream": E.K_STREAM}
 
+#: a level whose state is larger than this is loaded ahead (see engine.AHEAD)
+_AHEAD_BYTES = 1 << 20
+
 #: one event per cache line touched, in trace order
 EVENT_DTYPE = np.dtype([
     ("access", np.int64),    # index of the access in the trace
@@ -85,12 +88,14 @@ class Simulator:
             sh = E.tag_shift(ways)
             lcfg[k] = (sets, ways, o, mo, _POLICY[lvl.policy], lvl.write == "through",
                        lvl.index == "hash" and sets > 1, sets - 1 if sets & (sets - 1) == 0 else -1,
-                       max(1, (sets - 1).bit_length()), h.line.bit_length() - 1, sh)
+                       max(1, (sets - 1).bit_length()), h.line.bit_length() - 1, sh,
+                       sets * (ways + E.NMETA) * 8 > _AHEAD_BYTES)
             o += sets * ways
             mo += sets * E.NMETA
             # every way invalid, in decreasing way order so that way 0 is filled first
             self._words(k)[:] = (-1 << sh) | (np.arange(ways - 1, -1, -1, dtype=np.int64) << 2)
         # the largest line number whose word cannot overflow
+        M[E.X_AHEAD] = lcfg[:nl, E.C_AHEAD].any()
         M[E.X_MAXLINE] = (1 << (63 - max(lcfg[:nl, E.C_SH]))) - 1
         sh = self._region(E.R_SH).reshape(nl, 5)
         sh[:, E.H_OFF] = np.concatenate([[0], np.cumsum(caps)[:-1]])
