@@ -9,7 +9,7 @@ import numpy as np
 from hwviz.sim import engine as E
 from hwviz.sim.config import ConfigError, Hierarchy
 from hwviz.sim.stats import LevelSnapshot, LevelStats, Stats
-from hwviz.sim.trace import Trace, chunks_of
+from hwviz.sim.trace import MAX_ACCESS_BYTES, Trace, chunks_of
 
 _POLICY = {"lru": E.P_LRU, "fifo": E.P_FIFO, "random": E.P_RANDOM, "plru": E.P_PLRU}
 _INCLUSION = {"nine": E.I_NINE, "inclusive": E.I_INCLUSIVE, "exclusive": E.I_EXCLUSIVE}
@@ -94,8 +94,8 @@ class Simulator:
             mo += sets * E.NMETA
             # every way invalid, in decreasing way order so that way 0 is filled first
             self._words(k)[:] = (-1 << sh) | (np.arange(ways - 1, -1, -1, dtype=np.int64) << 2)
-        # the largest line number whose word cannot overflow
         M[E.X_AHEAD] = lcfg[:nl, E.C_AHEAD].any()
+        # the largest line number whose word cannot overflow
         M[E.X_MAXLINE] = (1 << (63 - max(lcfg[:nl, E.C_SH]))) - 1
         sh = self._region(E.R_SH).reshape(nl, 5)
         sh[:, E.H_OFF] = np.concatenate([[0], np.cumsum(caps)[:-1]])
@@ -148,6 +148,8 @@ class Simulator:
         if len(chunk) == 0:
             return
         top = int(self._M[E.X_MAXLINE] + 1) * self.hierarchy.line
+        if int(chunk.addr.max()) + MAX_ACCESS_BYTES <= top:
+            return
         end = chunk.addr + chunk.size
         if end.max() > top:
             i = int(np.argmax(end > top))
@@ -264,21 +266,18 @@ class Simulator:
         sh = int(self._lcfg(k)[E.C_SH])
         w = self._words(k)
         meta = self._meta(k)
-        # ring position of each word, then everything scattered from word order to way order
+        # words in way order, with each word's ring position (0 = most recent)
         pos = (np.arange(ways) - meta[:, E.M_HEAD, None]) % ways
-        rows = np.arange(sets)[:, None]
-        way = (w >> 2) & ((1 << (sh - 2)) - 1)
-        valid = np.zeros((sets, ways), bool)
-        lines = np.full((sets, ways), -1, np.int64)
-        dirty = np.zeros((sets, ways), bool)
-        prefetched = np.zeros((sets, ways), bool)
+        by_way = np.argsort((w >> 2) & ((1 << (sh - 2)) - 1), axis=1)
+        w = np.take_along_axis(w, by_way, axis=1)
+        pos = np.take_along_axis(pos, by_way, axis=1)
+        valid = w >= 0
+        lines = np.where(valid, w >> sh, -1)
+        dirty = (w & E.W_DIRTY) > 0
+        prefetched = (w & E.W_PF) > 0
         recency = np.full((sets, ways), -1, np.int64)
-        valid[rows, way] = w >= 0
-        lines[rows, way] = np.where(w >= 0, w >> sh, -1)
-        dirty[rows, way] = (w & E.W_DIRTY) > 0
-        prefetched[rows, way] = (w & E.W_PF) > 0
         if lvl.policy in ("lru", "fifo"):
-            recency[rows, way] = np.where(w >= 0, ways - 1 - pos, -1)
+            recency = np.where(valid, ways - 1 - pos, -1)
         elif lvl.policy == "plru":
             recency[:] = (meta[:, E.M_PLRU, None] >> np.arange(ways)) & 1
             recency[:, 0] = 0
