@@ -333,7 +333,7 @@ def _probe(M, H, k, ln, demand):
     if s >= 0:
         s = _touch(M, k, base, meta, s)
     if demand:
-        st = STATS0 + k * NSTAT
+        st = _stat(M, k, 0)
         M[st + S_ACC] += 1
         M[meta + M_ACC] += 1
         if s >= 0:
@@ -410,9 +410,9 @@ def _fill(M, k, ln, d, pf):
         return np.int64(-1), np.int64(0)
     vl = v >> sh
     vd = (v >> 1) & 1
-    M[STATS0 + k * NSTAT + S_EVICT] += 1
+    M[_stat(M, k, S_EVICT)] += 1
     if v & W_PF:
-        M[STATS0 + k * NSTAT + S_PF_UNUSED] += 1
+        M[_stat(M, k, S_PF_UNUSED)] += 1
     if k == 0:
         M[X_L1VICT] = vl
     if M[X_INCL] == I_INCLUSIVE:
