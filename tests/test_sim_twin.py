@@ -40,6 +40,18 @@ def test_hash_indexing_and_odd_set_counts_equal_twin():
     assert engine_result(simulate(h, tr, three_c=True)) == expected
 
 
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize("inclusion", INCLUSION)
+def test_wide_sets_equal_twin(policy, inclusion):
+    # tag matching compares whole vectors of ways: sets narrower, as wide as and wider than one
+    # (PLRU needs a power of two)
+    levels = ((2, 8), (1, 32), (3, 16)) if policy == "plru" else ((2, 12), (1, 33), (3, 16), (2, 20))
+    h = small_hierarchy(levels=levels, policy=policy, inclusion=inclusion, seed=5)
+    tr = random_trace(3000, 1 << 13, seed=zlib.crc32(f"{policy}{inclusion}".encode()) % 1000)
+    expected, _ = naive_result(h, tr, three_c=True)
+    assert engine_result(simulate(h, tr, three_c=True)) == expected
+
+
 @pytest.mark.parametrize("inclusion", INCLUSION)
 def test_loading_ahead_changes_no_count(monkeypatch, inclusion):
     import hwviz.sim.simulator as simulator

@@ -31,7 +31,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from hwviz.sim.cache_hint import touch_ahead
+from hwviz.sim.intrinsics import LANES, lowest_bit, match_words, touch_ahead
 
 # ---- the state array M (int64). The header holds region offsets and scalars.
 (R_TAGS, R_META, R_SH, R_PREV, R_NEXT, R_SLINE, R_PTAB, R_LCFG, R_STATS, R_PCFG, R_END) = range(11)
@@ -119,9 +119,13 @@ def _where(M, k, ln):
 def _find(M, k, base, ln):
     """Word index of ``ln`` in level ``k``'s set at ``base``, or -1."""
     sh = cfg(M, k, C_SH)
-    for s in range(base, base + cfg(M, k, C_WAYS)):
-        if (M[s] >> sh) == ln:
-            return s
+    end = base + cfg(M, k, C_WAYS)
+    for s in range(base, end, LANES):
+        m = match_words(M, s, ln, sh)
+        if end - s < LANES:
+            m &= (np.int64(1) << (end - s)) - 1
+        if m:
+            return s + lowest_bit(m)
     return -1
 
 
@@ -702,8 +706,10 @@ def _load_ahead(M, ln, nlev):
     for k in range(nlev):
         if cfg(M, k, C_AHEAD):
             base, meta, _ = _where(M, k, ln)
-            touch_ahead(M, base)
-            touch_ahead(M, base + cfg(M, k, C_WAYS) - 1)
+            last = base + cfg(M, k, C_WAYS) - 1
+            for s in range(base, last, 8):   # every host cache line of the set
+                touch_ahead(M, s)
+            touch_ahead(M, last)
             touch_ahead(M, meta)
 
 

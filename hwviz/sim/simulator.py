@@ -71,7 +71,8 @@ class Simulator:
                  E.R_PREV: sum(caps), E.R_NEXT: sum(caps), E.R_SLINE: sum(caps),
                  E.R_PTAB: 4 * pf.table}
         off = E.HEADER
-        M = np.zeros(E.HEADER + sum(sizes.values()), np.int64)
+        # LANES - 1 spare words at the end: the tag match reads whole vectors
+        M = np.zeros(E.HEADER + sum(sizes.values()) + E.LANES - 1, np.int64)
         for region, n in sizes.items():
             M[region] = off
             off += n

@@ -1,0 +1,75 @@
+"""numba intrinsics the engine needs and numba does not offer, written as LLVM IR.
+
+* ``touch_ahead(a, i)``: ask the host CPU to start loading ``a[i]`` into its caches
+  (``llvm.prefetch``, read, high locality). It changes no value: the engine loads the simulated
+  state of an access a few accesses early, so host cache misses on large levels overlap.
+* ``match_words(a, i, value, sh)``: a bit mask of which of the ``LANES`` words ``a[i:i+LANES]``
+  have ``word >> sh == value`` (arithmetic shift). One vector compare instead of a loop with a
+  branch per word; LLVM lowers it to whatever vectors the host has. It reads all ``LANES``
+  words, so the array must extend ``LANES - 1`` words past any ``i`` it is called with.
+* ``lowest_bit(x)``: the index of the lowest set bit of ``x`` (``x`` must not be 0).
+"""
+
+from __future__ import annotations
+
+from llvmlite import ir
+from numba import types
+from numba.core import cgutils
+from numba.extending import intrinsic
+
+LANES = 16
+
+_I32 = ir.IntType(32)
+_I64 = ir.IntType(64)
+
+
+def _pointer(context, builder, aryty, arr, idx):
+    ary = context.make_array(aryty)(context, builder, arr)
+    return cgutils.get_item_pointer(context, builder, aryty, ary, [idx], wraparound=False)
+
+
+@intrinsic
+def touch_ahead(typingctx, arr, idx):
+    sig = types.void(arr, idx)
+
+    def codegen(context, builder, signature, args):
+        ptr = _pointer(context, builder, signature.args[0], args[0], args[1])
+        i8p = ir.IntType(8).as_pointer()
+        fn = cgutils.get_or_insert_function(
+            builder.module, ir.FunctionType(ir.VoidType(), [i8p, _I32, _I32, _I32]), "llvm.prefetch.p0i8")
+        builder.call(fn, [builder.bitcast(ptr, i8p), _I32(0), _I32(3), _I32(1)])
+        return context.get_dummy_value()
+
+    return sig, codegen
+
+
+@intrinsic
+def match_words(typingctx, arr, idx, value, sh):
+    sig = types.int64(arr, idx, value, sh)
+
+    def codegen(context, builder, signature, args):
+        ptr = _pointer(context, builder, signature.args[0], args[0], args[1])
+        vt = ir.VectorType(_I64, LANES)
+        words = builder.load(builder.bitcast(ptr, vt.as_pointer()), align=8)
+
+        def splat(x):
+            one = builder.insert_element(ir.Constant(vt, ir.Undefined), x, _I32(0))
+            return builder.shuffle_vector(one, ir.Constant(vt, ir.Undefined),
+                                          ir.Constant(ir.VectorType(_I32, LANES), [0] * LANES))
+
+        equal = builder.icmp_signed("==", builder.ashr(words, splat(args[3])), splat(args[2]))
+        return builder.zext(builder.bitcast(equal, ir.IntType(LANES)), _I64)
+
+    return sig, codegen
+
+
+@intrinsic
+def lowest_bit(typingctx, x):
+    sig = types.int64(x)
+
+    def codegen(context, builder, signature, args):
+        fn = cgutils.get_or_insert_function(
+            builder.module, ir.FunctionType(_I64, [_I64, ir.IntType(1)]), "llvm.cttz.i64")
+        return builder.call(fn, [args[0], ir.IntType(1)(1)])
+
+    return sig, codegen
