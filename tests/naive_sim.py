@@ -24,8 +24,8 @@ class Entry:
 class Rng:
     """The engine's xorshift64, on Python ints."""
 
-    def __init__(self, seed):
-        self.x = ((seed * 2654435761 + 0x1234567) & 0x7FFFFFFFFFFFFFFF) or 1
+    def __init__(self, seed, level):
+        self.x = ((seed * 2654435761 + 0x1234567 + level * 0x9E3779B9) & 0x7FFFFFFFFFFFFFFF) or 1
 
     def below(self, n):
         x = self.x
@@ -117,8 +117,7 @@ class NaiveSim:
     def __init__(self, hierarchy, three_c=False):
         h = hierarchy.validate()
         self.h = h
-        rng = Rng(h.seed)
-        self.levels = [Level(c, rng, three_c) for c in h.levels]
+        self.levels = [Level(c, Rng(h.seed, k), three_c) for k, c in enumerate(h.levels)]
         self.three_c = three_c
         self.mem_reads = self.mem_writes = 0
         self.served = [0] * (len(self.levels) + 1)

@@ -194,7 +194,7 @@ class Hierarchy:
     prefetch : Prefetcher
         The first level's prefetcher.
     seed : int
-        Seed of the ``random`` replacement policy.
+        Seed of the ``random`` replacement policy (each level draws from its own generator).
     name : str
         Preset or file name, for labels.
     note : str

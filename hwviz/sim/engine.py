@@ -15,6 +15,17 @@ Model (the readable twin is ``tests/naive_sim.py``):
 * 3C: each level has a fully associative LRU shadow of equal capacity fed the same probes; a
   demand miss is compulsory if the level never saw the line, conflict if the shadow hits,
   capacity otherwise.
+* ``random`` replacement draws from one xorshift generator per level, seeded from the
+  hierarchy's seed and the level's index.
+
+Order of work. In a ``nine`` hierarchy no level changes a level above it, so the first level
+serves each access at once and queues what it asks of the level below (fetches, write-backs,
+prefetch fills); the queue is later served level by level in bulk (``_request``, ``_drain``).
+Each level sees the same requests in the same order as when every access goes through all
+levels at once, so every count is the same; only the host caches stay warmer. In ``inclusive``
+hierarchies a victim below removes copies above, and in ``exclusive`` ones a hit below moves the
+line up, so there each access goes through all levels at once (``_access``,
+``_access_exclusive``).
 
 Layout of a set. Each way is one int64 *word*: ``line << sh | way << 2 | dirty << 1 | prefetched``
 with ``sh = 2 + bits of the way number``; an invalid way holds ``-1 << sh | way << 2``, negative,
@@ -35,13 +46,14 @@ from hwviz.sim.intrinsics import LANES, lowest_bit, match_words, touch_ahead
 
 # ---- the state array M (int64). The header holds region offsets and scalars.
 (R_TAGS, R_META, R_SH, R_PREV, R_NEXT, R_SLINE, R_PTAB, R_LCFG, R_STATS, R_PCFG, R_END) = range(11)
-(X_CLOCK, X_RNG, X_MEMR, X_MEMW, X_HCOUNT, X_HSHIFT, X_EVN, X_L1VICT, X_INCL, X_USE3C,
- X_NLEV, X_MAXLINE, X_AHEAD) = range(16, 29)
+(X_CLOCK, X_MEMR, X_MEMW, X_HCOUNT, X_HSHIFT, X_EVN, X_L1VICT, X_INCL, X_USE3C,
+ X_NLEV, X_MAXLINE, X_AHEAD, X_QN, X_QROOM, X_QCAP) = range(16, 31)
 HEADER = 32
 MAX_LEVELS = 4
 # per-level configuration, NCFG values per level at R_LCFG
-C_SETS, C_WAYS, C_OFF, C_MOFF, C_POLICY, C_WT, C_HASH, C_MASK, C_BITS, C_LBITS, C_SH, C_AHEAD = range(12)
-NCFG = 12
+# (and C_RNG, the state of the level's random replacement)
+C_SETS, C_WAYS, C_OFF, C_MOFF, C_POLICY, C_WT, C_HASH, C_MASK, C_BITS, C_LBITS, C_SH, C_AHEAD, C_RNG = range(13)
+NCFG = 13
 P_LRU, P_FIFO, P_RANDOM, P_PLRU = range(4)
 # per-set values, NMETA per set at C_MOFF
 M_ACC, M_MISS, M_HEAD, M_PLRU = range(4)
@@ -70,6 +82,9 @@ FLAG_PF_USEFUL, FLAG_PF_ISSUED = 1, 2
 AHEAD = 8
 # tag word bits
 W_PF, W_DIRTY = 1, 2
+# requests a level sends to the next one (non-exclusive hierarchies, see _request): the queue Q
+# holds (line, kind) pairs in two buffers of X_QCAP pairs; X_QN pairs wait in the first
+Q_WRITE, Q_SERVED, Q_WB, Q_PF = 1, 2, 4, 8
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 
@@ -212,11 +227,12 @@ def _choose(M, k, base, meta):
     """Random and PLRU: the word to replace in a full set."""
     ways = cfg(M, k, C_WAYS)
     if cfg(M, k, C_POLICY) == P_RANDOM:
-        x = M[X_RNG]
+        r = LCFG0 + k * NCFG + C_RNG
+        x = M[r]
         x ^= x << 13
         x ^= (x >> 7) & 0x01FFFFFFFFFFFFFF
         x ^= x << 17
-        M[X_RNG] = x
+        M[r] = x
         return _word_of_way(M, k, base, (x & 0x7FFFFFFFFFFFFFFF) % ways)
     t = M[meta + M_PLRU]
     node = 1
@@ -447,7 +463,8 @@ def _write_back(M, H, k, ln):
 
 @njit(cache=True, nogil=True, _nrt=False)
 def _access(M, H, ln, w, pf):
-    """Demand (or prefetch, ``pf``) access of line ``ln``, non-exclusive; return serving level."""
+    """Demand (or prefetch, ``pf``) access of line ``ln`` through all levels of an inclusive
+    hierarchy; return the serving level."""
     nlev = M[X_NLEV]
     demand = not pf
     served = -1
@@ -533,8 +550,85 @@ def _access_exclusive(M, H, ln, w, pf):
     return served
 
 
+@njit(cache=True, nogil=True, _nrt=False, inline="always")
+def _send(Q, o, ln, kind):
+    Q[o] = ln
+    Q[o + 1] = kind
+    return o + 2
+
+
+@njit(cache=True, nogil=True, _nrt=False, inline="always")
+def _request(M, H, k, ln, kind, Q, o):
+    """Serve one request at level ``k`` of a non-inclusive hierarchy; what level ``k + 1`` must
+    see in turn goes to ``Q`` from index ``o``. Return (next free index, 1 if ``k`` hit).
+
+    In such a hierarchy a level never changes a level above it, so each level can handle the
+    requests of the level above in order, later and in bulk, with the same result as serving
+    every access through all levels at once. A kind is demand (read, or ``Q_WRITE``), ``Q_PF``
+    (a prefetch fill) or ``Q_WB`` (a dirty line written back); ``Q_SERVED`` marks a demand
+    write a write-through level above already served.
+    """
+    demand = (kind & (Q_WB | Q_PF)) == 0
+    s = _probe(M, H, k, ln, demand)
+    through = cfg(M, k, C_WT) and (kind & (Q_WRITE | Q_WB))
+    if s >= 0:
+        if k == 0 and demand and M[s] & W_PF:
+            M[s] &= ~W_PF
+            M[_stat(M, 0, S_PF_USEFUL)] += 1
+        if through:
+            return _send(Q, o, ln, kind | (Q_SERVED if demand else 0)), 1
+        if kind & (Q_WRITE | Q_WB):
+            M[s] |= W_DIRTY
+        return o, 1
+    if through:   # write-through levels do not allocate on a write miss
+        return _send(Q, o, ln, kind), 0
+    if not kind & Q_WB:
+        # the line is fetched from below (a write allocates: a read below), then placed here
+        o = _send(Q, o, ln, kind & ~Q_WRITE)
+    v, vd = _fill(M, k, ln, 1 if kind & (Q_WRITE | Q_WB) else 0, 1 if (k == 0 and kind & Q_PF) else 0)
+    if v >= 0 and vd:
+        M[_stat(M, k, S_WB)] += 1
+        o = _send(Q, o, v, Q_WB)
+    return o, 0
+
+
 @njit(cache=True, nogil=True, _nrt=False)
-def _prefetch(M, H, ln):
+def _drain(M, H, Q, served):
+    """Serve the waiting requests at the levels below the first and in memory; return the level
+    that served the last demand request among them (-1 if none)."""
+    nlev = M[X_NLEV]
+    cap = 2 * M[X_QCAP]
+    src, n = 0, M[X_QN]
+    M[X_QN] = 0
+    lvl = -1
+    for k in range(1, nlev):
+        dst = cap - src
+        o = dst
+        end = src + 2 * n
+        ahead = cfg(M, k, C_AHEAD)
+        for r in range(src, end, 2):
+            if ahead and r + 2 * AHEAD < end:
+                _load_ahead(M, k, Q[r + 2 * AHEAD])
+            kind = Q[r + 1]
+            o, hit = _request(M, H, k, Q[r], kind, Q, o)
+            if hit and not kind & (Q_WB | Q_PF | Q_SERVED):
+                served[k] += 1
+                lvl = k
+        src, n = dst, (o - dst) >> 1
+    for r in range(src, src + 2 * n, 2):
+        kind = Q[r + 1]
+        if kind & (Q_WB | Q_WRITE):
+            M[X_MEMW] += 1
+        else:
+            M[X_MEMR] += 1
+        if not kind & (Q_WB | Q_PF | Q_SERVED):
+            served[nlev] += 1
+            lvl = nlev
+    return lvl
+
+
+@njit(cache=True, nogil=True, _nrt=False)
+def _prefetch(M, H, Q, ln):
     """Bring ``ln`` into the first level unless it is there; tag it as prefetched."""
     if ln < 0 or ln > M[X_MAXLINE]:
         return
@@ -542,14 +636,17 @@ def _prefetch(M, H, ln):
     if _find(M, 0, base, ln) >= 0:
         return
     M[_stat(M, 0, S_PF_ISSUED)] += 1
-    if M[X_INCL] == I_EXCLUSIVE:
+    incl = M[X_INCL]
+    if incl == I_EXCLUSIVE:
         _access_exclusive(M, H, ln, 0, True)
-    else:
+    elif incl == I_INCLUSIVE:
         _access(M, H, ln, 0, True)
+    else:
+        M[X_QN] = _request(M, H, 0, ln, Q_PF, Q, 2 * M[X_QN])[0] >> 1
 
 
 @njit(cache=True, nogil=True, _nrt=False)
-def _train_stride(M, H, addr, pc):
+def _train_stride(M, H, Q, addr, pc):
     # reference prediction table: tag (pc), last address, stride, 2-bit confidence
     pc0 = PCFG0
     e = M[R_PTAB] + 4 * (pc % M[pc0 + F_TABLE])
@@ -576,11 +673,11 @@ def _train_stride(M, H, addr, pc):
         if -line < stride < line:  # sub-line strides walk line by line
             step = line if stride > 0 else -line
         for d in range(1, M[pc0 + F_DEGREE] + 1):
-            _prefetch(M, H, (addr + d * step) >> lb)
+            _prefetch(M, H, Q, (addr + d * step) >> lb)
 
 
 @njit(cache=True, nogil=True, _nrt=False)
-def _train_stream(M, H, ln):
+def _train_stream(M, H, Q, ln):
     # table rows: last line, direction (0 while training), last use, valid
     pc0 = PCFG0
     n = M[pc0 + F_TABLE]
@@ -595,7 +692,7 @@ def _train_stream(M, H, ln):
                 M[e] = ln
                 M[e + 2] = now
                 for d in range(1, dist + 1):
-                    _prefetch(M, H, ln + M[e + 1] * d)
+                    _prefetch(M, H, Q, ln + M[e + 1] * d)
                 return
     for e in range(t, t + 4 * n, 4):
         if M[e + 3] and M[e + 1] == 0:
@@ -619,15 +716,18 @@ def _train_stream(M, H, ln):
 
 
 @njit(cache=True, nogil=True, _nrt=False)
-def run(M, H, addr, size, write, pc, start, stop, served, ev, record, hlimit):
+def run(M, H, Q, addr, size, write, pc, start, stop, served, ev, record, hlimit, hmargin):
     """Run accesses ``start..stop`` of the trace; return the index of the first access not run.
 
     Stops early (so the caller can make room) when the event buffer ``ev`` could overflow or the
-    3C hash table holds more than ``hlimit`` keys. ``served[k]`` counts line accesses served by
-    level ``k`` (the last entry is main memory).
+    3C hash table could come to hold more than ``hlimit`` keys; one access adds at most
+    ``hmargin``. ``served[k]`` counts line accesses served by level ``k`` (the last entry is
+    main memory). In a non-inclusive hierarchy the first level's requests to the levels below
+    wait in ``Q`` and are served in bulk (see ``_request``); all are served before returning.
     """
     lb = cfg(M, 0, C_LBITS)
-    excl = M[X_INCL] == I_EXCLUSIVE
+    incl = M[X_INCL]
+    nine = incl == I_NINE
     kind = M[PCFG0 + F_KIND]
     use3c = M[X_USE3C]
     miss0 = _stat(M, 0, S_MISS)
@@ -640,45 +740,67 @@ def run(M, H, addr, size, write, pc, start, stop, served, ev, record, hlimit):
     # every access, or the access just issued a prefetch (which may have moved another line).
     batch = not record and kind != K_STRIDE
     plain = not record and kind == K_NONE   # nothing to do after an access but count it
-    ahead = M[X_AHEAD]
+    # levels loaded ahead here: the first, or all unless the queue defers the levels below
+    ahead = cfg(M, 0, C_AHEAD) or (M[X_AHEAD] and not nine)
     nlev = M[X_NLEV]
+    pending = 0   # accesses whose requests wait in Q
     i = start
     while i < stop:
         if ahead and i + AHEAD < stop:
-            _load_ahead(M, addr[i + AHEAD] >> lb, nlev)
+            later = addr[i + AHEAD] >> lb
+            for k in range(1 if nine else nlev):
+                if cfg(M, k, C_AHEAD):
+                    _load_ahead(M, k, later)
         a = addr[i]
         first = a >> lb
         last = (a + size[i] - 1) >> lb
         if record and M[X_EVN] + (last - first + 1) > ev.shape[0]:
-            return i
-        if use3c and M[X_HCOUNT] > hlimit:
-            return i
+            return _served_all(M, H, Q, served, i)
+        if use3c and M[X_HCOUNT] + pending * hmargin > hlimit:
+            _drain(M, H, Q, served)
+            pending = 0
+            if M[X_HCOUNT] > hlimit:
+                return i
         w = np.int64(write[i])
         issued_before = M[issued0]
+        pending += 1
         for ln in range(first, last + 1):
             if not plain:
                 M[X_L1VICT] = -1
                 useful_before = M[useful0]
                 miss_before = M[miss0]
                 issued_before = M[issued0]
-            if excl:
-                lvl = _access_exclusive(M, H, ln, w, False)
+            if nine:
+                if M[X_QN] > M[X_QROOM]:
+                    _drain(M, H, Q, served)
+                    pending = 1
+                o, hit = _request(M, H, 0, ln, Q_WRITE if w else 0, Q, 2 * M[X_QN])
+                M[X_QN] = o >> 1
+                lvl = 0
+                if hit:
+                    served[0] += 1
+                elif record:
+                    lvl = _drain(M, H, Q, served)
+                    pending = 1
             else:
-                lvl = _access(M, H, ln, w, False)
-            served[lvl] += 1
+                if incl == I_EXCLUSIVE:
+                    lvl = _access_exclusive(M, H, ln, w, False)
+                else:
+                    lvl = _access(M, H, ln, w, False)
+                served[lvl] += 1
             if plain:
                 continue
             useful = M[useful0] > useful_before
             if kind == K_NEXT:
                 if useful or M[miss0] > miss_before:
                     for d in range(1, M[PCFG0 + F_DEGREE] + 1):
-                        _prefetch(M, H, ln + d)
+                        _prefetch(M, H, Q, ln + d)
             elif kind == K_STRIDE:
                 if ln == first:
-                    _train_stride(M, H, a, pc[i])
+                    _train_stride(M, H, Q, a, pc[i])
             elif kind == K_STREAM:
                 if useful or M[miss0] > miss_before:
-                    _train_stream(M, H, ln)
+                    _train_stream(M, H, Q, ln)
             if record:
                 j = M[X_EVN]
                 M[X_EVN] = j + 1
@@ -698,19 +820,25 @@ def run(M, H, addr, size, write, pc, start, stop, served, ev, record, hlimit):
         if (batch and first == last and i < stop and addr[i] >> lb == first
                 and M[issued0] == issued_before):
             i = _repeat_hits(M, addr, size, write, i, stop, first, lb, served)
-    return stop
+    return _served_all(M, H, Q, served, stop)
+
+
+@njit(cache=True, nogil=True, _nrt=False)
+def _served_all(M, H, Q, served, i):
+    if M[X_QN]:
+        _drain(M, H, Q, served)
+    return i
 
 
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
-def _load_ahead(M, ln, nlev):
-    for k in range(nlev):
-        if cfg(M, k, C_AHEAD):
-            base, meta, _ = _where(M, k, ln)
-            last = base + cfg(M, k, C_WAYS) - 1
-            for s in range(base, last, 8):   # every host cache line of the set
-                touch_ahead(M, s)
-            touch_ahead(M, last)
-            touch_ahead(M, meta)
+def _load_ahead(M, k, ln):
+    """Start loading ``ln``'s set of level ``k`` into the host's caches."""
+    base, meta, _ = _where(M, k, ln)
+    last = base + cfg(M, k, C_WAYS) - 1
+    for s in range(base, last, 8):   # every host cache line of the set
+        touch_ahead(M, s)
+    touch_ahead(M, last)
+    touch_ahead(M, meta)
 
 
 @njit(cache=True, nogil=True, _nrt=False)

@@ -17,6 +17,8 @@ _PREFETCH = {"none": E.K_NONE, "next-line": E.K_NEXT, "stride": E.K_STRIDE, "str
 
 #: a level whose state is larger than this is loaded ahead (see engine.AHEAD)
 _AHEAD_BYTES = 1 << 20
+#: requests from the first level that wait before the levels below serve them
+_QUEUE = 4096
 
 #: one event per cache line touched, in trace order
 EVENT_DTYPE = np.dtype([
@@ -90,7 +92,8 @@ class Simulator:
             lcfg[k] = (sets, ways, o, mo, _POLICY[lvl.policy], lvl.write == "through",
                        lvl.index == "hash" and sets > 1, sets - 1 if sets & (sets - 1) == 0 else -1,
                        max(1, (sets - 1).bit_length()), h.line.bit_length() - 1, sh,
-                       sets * (ways + E.NMETA) * 8 > _AHEAD_BYTES)
+                       sets * (ways + E.NMETA) * 8 > _AHEAD_BYTES,
+                       (h.seed * 2654435761 + 0x1234567 + k * 0x9E3779B9) & 0x7FFFFFFFFFFFFFFF or 1)
             o += sets * ways
             mo += sets * E.NMETA
             # every way invalid, in decreasing way order so that way 0 is filled first
@@ -104,11 +107,16 @@ class Simulator:
         sh[:, E.H_HEAD] = sh[:, E.H_TAIL] = -1
         self._region(E.R_PCFG)[:] = (_PREFETCH[pf.kind], pf.degree, pf.distance, pf.table)
         self._region(E.R_PTAB).reshape(pf.table, 4)[:, 0] = -1
-        M[E.X_RNG] = (h.seed * 2654435761 + 0x1234567) & 0x7FFFFFFFFFFFFFFF or 1
         M[E.X_INCL] = _INCLUSION[h.inclusion]
         M[E.X_USE3C] = self.three_c
         M[E.X_NLEV] = nl
         self._H = self._new_hash(1 << 16 if self.three_c else 2)
+        # the first level's requests wait in a queue of pairs (see engine._request): it is
+        # served when it holds QUEUE pairs; one line adds at most 2 and 2 per prefetch
+        pf_lines = max(pf.degree, pf.distance) if pf.kind != "none" else 0
+        M[E.X_QROOM] = _QUEUE
+        M[E.X_QCAP] = (nl + 1) * (_QUEUE + 2 * (1 + pf_lines))
+        self._Q = np.zeros(4 * int(M[E.X_QCAP]), np.int64)
         self._served = np.zeros(nl + 1, np.int64)
 
     def _region(self, r: int) -> np.ndarray:
@@ -165,12 +173,13 @@ class Simulator:
         while (n is None or done < n) and self._next_chunk():
             c = self._chunk
             stop = len(c) if n is None else min(len(c), self._pos + n - done)
-            hlimit = len(self._H) // 4 - self._margin(c)
+            margin = self._margin(c)
+            hlimit = len(self._H) // 4 - margin
             if self.three_c and self._M[E.X_HCOUNT] > hlimit:
                 self._grow_hash()
                 continue
-            reached = E.run(self._M, self._H, c.addr, c.size, c.write, c.pc, self._pos, stop,
-                            self._served, evbuf, record, hlimit)
+            reached = E.run(self._M, self._H, self._Q, c.addr, c.size, c.write, c.pc, self._pos,
+                            stop, self._served, evbuf, record, hlimit, margin)
             done += reached - self._pos
             self._pos = reached
             if reached < stop:
