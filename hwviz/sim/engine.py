@@ -59,9 +59,10 @@ P_LRU, P_FIFO, P_RANDOM, P_PLRU = range(4)
 M_ACC, M_MISS, M_HEAD, M_PLRU = range(4)
 NMETA = 4
 # statistics, NSTAT values per level at R_STATS
-(S_ACC, S_HIT, S_MISS, S_EVICT, S_WB, S_COMP, S_CAP, S_CONF,
- S_PF_ISSUED, S_PF_USEFUL, S_PF_UNUSED) = range(11)
-NSTAT = 11
+# (a level's demand accesses are its hits plus its misses)
+(S_HIT, S_MISS, S_EVICT, S_WB, S_COMP, S_CAP, S_CONF,
+ S_PF_ISSUED, S_PF_USEFUL, S_PF_UNUSED) = range(10)
+NSTAT = 10
 I_NINE, I_INCLUSIVE, I_EXCLUSIVE = range(3)
 # prefetcher configuration at R_PCFG; its table (4 values per entry) at R_PTAB
 # The fixed-size regions sit at fixed offsets right after the header, so reading a configuration
@@ -158,7 +159,7 @@ def _at(base, head, p, ways):
     return base + s
 
 
-@njit(cache=True, nogil=True, _nrt=False)
+@njit(cache=True, nogil=True, _nrt=False, inline="always")
 def _to_front(M, base, meta, ways, s):
     """LRU: move word ``s`` to ring position 0, shifting the shorter side of the ring; return
     the word's new index."""
@@ -346,27 +347,29 @@ def locate(M, lines, level, prefetched):
 def _probe(M, H, k, ln, demand):
     """Look ``ln`` up in level ``k``; count it if ``demand``; return its word index or -1."""
     base, meta, _ = _where(M, k, ln)
+    return _probe_at(M, H, k, ln, demand, base, meta)
+
+
+@njit(cache=True, nogil=True, _nrt=False, inline="always")
+def _probe_at(M, H, k, ln, demand, base, meta):
+    """``_probe`` in the set whose first word is ``base`` and first meta value ``meta``."""
     s = _find(M, k, base, ln)
+    use3c = M[X_USE3C]
     seen = 2
-    if M[X_USE3C]:
+    if use3c:
         seen = shadow_touch(M, H, k, ln)
     if s >= 0:
         s = _touch(M, k, base, meta, s)
     if demand:
         st = _stat(M, k, 0)
-        M[st + S_ACC] += 1
         M[meta + M_ACC] += 1
         if s >= 0:
             M[st + S_HIT] += 1
         else:
             M[st + S_MISS] += 1
             M[meta + M_MISS] += 1
-            if seen == 0:
-                M[st + S_COMP] += 1
-            elif seen == 1:
-                M[st + S_CAP] += 1
-            elif M[X_USE3C]:
-                M[st + S_CONF] += 1
+            if use3c:
+                M[st + (S_COMP if seen == 0 else S_CAP if seen == 1 else S_CONF)] += 1
     return s
 
 
@@ -408,10 +411,16 @@ def _back_invalidate(M, k, ln):
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
 def _fill(M, k, ln, d, pf):
     """Place ``ln`` in level ``k``; return (victim line or -1, victim dirty)."""
+    base, meta, _ = _where(M, k, ln)
+    return _fill_at(M, k, ln, d, pf, base, meta)
+
+
+@njit(cache=True, nogil=True, _nrt=False, inline="always")
+def _fill_at(M, k, ln, d, pf, base, meta):
+    """``_fill`` in the set whose first word is ``base`` and first meta value ``meta``."""
     # configuration read once: stores to M would make the compiler read it again
     c = LCFG0 + k * NCFG
     ways, sh, pol = M[c + C_WAYS], M[c + C_SH], M[c + C_POLICY]
-    base, meta, _ = _where(M, k, ln)
     head = M[meta + M_HEAD]
     last = base + (head - 1 if head > 0 else ways - 1)
     # the ring's last word, unless random or PLRU pick in a full set
@@ -569,7 +578,8 @@ def _request(M, H, k, ln, kind, Q, o):
     write a write-through level above already served.
     """
     demand = (kind & (Q_WB | Q_PF)) == 0
-    s = _probe(M, H, k, ln, demand)
+    base, meta, _ = _where(M, k, ln)
+    s = _probe_at(M, H, k, ln, demand, base, meta)
     through = cfg(M, k, C_WT) and (kind & (Q_WRITE | Q_WB))
     if s >= 0:
         if k == 0 and demand and M[s] & W_PF:
@@ -585,7 +595,8 @@ def _request(M, H, k, ln, kind, Q, o):
     if not kind & Q_WB:
         # the line is fetched from below (a write allocates: a read below), then placed here
         o = _send(Q, o, ln, kind & ~Q_WRITE)
-    v, vd = _fill(M, k, ln, 1 if kind & (Q_WRITE | Q_WB) else 0, 1 if (k == 0 and kind & Q_PF) else 0)
+    v, vd = _fill_at(M, k, ln, 1 if kind & (Q_WRITE | Q_WB) else 0,
+                     1 if (k == 0 and kind & Q_PF) else 0, base, meta)
     if v >= 0 and vd:
         M[_stat(M, k, S_WB)] += 1
         o = _send(Q, o, v, Q_WB)
@@ -861,7 +872,6 @@ def _repeat_hits(M, addr, size, write, i, stop, ln, lb, served):
     r = j - i
     if r:
         st0 = _stat(M, 0, 0)
-        M[st0 + S_ACC] += r
         M[st0 + S_HIT] += r
         M[meta + M_ACC] += r
         served[0] += r

@@ -224,7 +224,7 @@ class Simulator:
             row = stats[k]
             meta = self._meta(k)
             levels.append(LevelStats(
-                name=lvl.name, accesses=int(row[E.S_ACC]), hits=int(row[E.S_HIT]),
+                name=lvl.name, accesses=int(row[E.S_HIT] + row[E.S_MISS]), hits=int(row[E.S_HIT]),
                 misses=int(row[E.S_MISS]), evictions=int(row[E.S_EVICT]),
                 writebacks=int(row[E.S_WB]), compulsory=int(row[E.S_COMP]),
                 capacity=int(row[E.S_CAP]), conflict=int(row[E.S_CONF]),
