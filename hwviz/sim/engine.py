@@ -412,12 +412,14 @@ def _back_invalidate(M, k, ln):
 def _fill(M, k, ln, d, pf):
     """Place ``ln`` in level ``k``; return (victim line or -1, victim dirty)."""
     base, meta, _ = _where(M, k, ln)
-    return _fill_at(M, k, ln, d, pf, base, meta)
+    v, vd, _ = _fill_at(M, k, ln, d, pf, base, meta)
+    return v, vd
 
 
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
 def _fill_at(M, k, ln, d, pf, base, meta):
-    """``_fill`` in the set whose first word is ``base`` and first meta value ``meta``."""
+    """``_fill`` in the set whose first word is ``base`` and first meta value ``meta``; return
+    (victim line or -1, victim dirty, the new line's word)."""
     # configuration read once: stores to M would make the compiler read it again
     c = LCFG0 + k * NCFG
     ways, sh, pol = M[c + C_WAYS], M[c + C_SH], M[c + C_POLICY]
@@ -436,7 +438,7 @@ def _fill_at(M, k, ln, d, pf, base, meta):
     if pol == P_PLRU:
         _plru_touch(M, meta, ways, way)
     if v < 0:
-        return np.int64(-1), np.int64(0)
+        return np.int64(-1), np.int64(0), s
     vl = v >> sh
     vd = (v >> 1) & 1
     M[_stat(M, k, S_EVICT)] += 1
@@ -446,7 +448,7 @@ def _fill_at(M, k, ln, d, pf, base, meta):
         M[X_L1VICT] = vl
     if M[X_INCL] == I_INCLUSIVE:
         vd |= _back_invalidate(M, k, vl)
-    return vl, vd
+    return vl, vd, s
 
 
 @njit(cache=True, nogil=True, _nrt=False)
@@ -569,7 +571,8 @@ def _send(Q, o, ln, kind):
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
 def _request(M, H, k, ln, kind, Q, o):
     """Serve one request at level ``k`` of a non-inclusive hierarchy; what level ``k + 1`` must
-    see in turn goes to ``Q`` from index ``o``. Return (next free index, 1 if ``k`` hit).
+    see in turn goes to ``Q`` from index ``o``. Return (next free index in ``Q``, 1 if ``k``
+    hit, the line's word in level ``k`` afterwards or -1).
 
     In such a hierarchy a level never changes a level above it, so each level can handle the
     requests of the level above in order, later and in bulk, with the same result as serving
@@ -586,21 +589,21 @@ def _request(M, H, k, ln, kind, Q, o):
             M[s] &= ~W_PF
             M[_stat(M, 0, S_PF_USEFUL)] += 1
         if through:
-            return _send(Q, o, ln, kind | (Q_SERVED if demand else 0)), 1
+            return _send(Q, o, ln, kind | (Q_SERVED if demand else 0)), 1, s
         if kind & (Q_WRITE | Q_WB):
             M[s] |= W_DIRTY
-        return o, 1
+        return o, 1, s
     if through:   # write-through levels do not allocate on a write miss
-        return _send(Q, o, ln, kind), 0
+        return _send(Q, o, ln, kind), 0, np.int64(-1)
     if not kind & Q_WB:
         # the line is fetched from below (a write allocates: a read below), then placed here
         o = _send(Q, o, ln, kind & ~Q_WRITE)
-    v, vd = _fill_at(M, k, ln, 1 if kind & (Q_WRITE | Q_WB) else 0,
-                     1 if (k == 0 and kind & Q_PF) else 0, base, meta)
+    v, vd, s = _fill_at(M, k, ln, 1 if kind & (Q_WRITE | Q_WB) else 0,
+                        1 if (k == 0 and kind & Q_PF) else 0, base, meta)
     if v >= 0 and vd:
         M[_stat(M, k, S_WB)] += 1
         o = _send(Q, o, v, Q_WB)
-    return o, 0
+    return o, 0, s
 
 
 @njit(cache=True, nogil=True, _nrt=False)
@@ -621,7 +624,7 @@ def _drain(M, H, Q, served):
             if ahead and r + 2 * AHEAD < end:
                 _load_ahead(M, k, Q[r + 2 * AHEAD])
             kind = Q[r + 1]
-            o, hit = _request(M, H, k, Q[r], kind, Q, o)
+            o, hit, _ = _request(M, H, k, Q[r], kind, Q, o)
             if hit and not kind & (Q_WB | Q_PF | Q_SERVED):
                 served[k] += 1
                 lvl = k
@@ -775,6 +778,7 @@ def run(M, H, Q, addr, size, write, pc, start, stop, served, ev, record, hlimit,
         w = np.int64(write[i])
         issued_before = M[issued0]
         pending += 1
+        at = np.int64(-2)   # the first level's word of the line just accessed, -2 unknown
         for ln in range(first, last + 1):
             if not plain:
                 M[X_L1VICT] = -1
@@ -785,7 +789,7 @@ def run(M, H, Q, addr, size, write, pc, start, stop, served, ev, record, hlimit,
                 if M[X_QN] > M[X_QROOM]:
                     _drain(M, H, Q, served)
                     pending = 1
-                o, hit = _request(M, H, 0, ln, Q_WRITE if w else 0, Q, 2 * M[X_QN])
+                o, hit, at = _request(M, H, 0, ln, Q_WRITE if w else 0, Q, 2 * M[X_QN])
                 M[X_QN] = o >> 1
                 lvl = 0
                 if hit:
@@ -799,6 +803,7 @@ def run(M, H, Q, addr, size, write, pc, start, stop, served, ev, record, hlimit,
                 else:
                     lvl = _access(M, H, ln, w, False)
                 served[lvl] += 1
+                at = -2
             if plain:
                 continue
             useful = M[useful0] > useful_before
@@ -830,7 +835,9 @@ def run(M, H, Q, addr, size, write, pc, start, stop, served, ev, record, hlimit,
         i += 1
         if (batch and first == last and i < stop and addr[i] >> lb == first
                 and M[issued0] == issued_before):
-            i = _repeat_hits(M, addr, size, write, i, stop, first, lb, served)
+            if at == -2:
+                at = _find(M, 0, _where(M, 0, first)[0], first)
+            i = _repeat_hits(M, addr, size, write, i, stop, first, lb, served, at)
     return _served_all(M, H, Q, served, stop)
 
 
@@ -852,14 +859,15 @@ def _load_ahead(M, k, ln):
     touch_ahead(M, meta)
 
 
-@njit(cache=True, nogil=True, _nrt=False)
-def _repeat_hits(M, addr, size, write, i, stop, ln, lb, served):
+@njit(cache=True, nogil=True, _nrt=False, inline="always")
+def _repeat_hits(M, addr, size, write, i, stop, ln, lb, served, s):
     """Count the run of accesses from ``i`` (which is in line ``ln``) that stay in line ``ln``
-    while it sits in the first level; return the index after the run."""
-    base, meta, _ = _where(M, 0, ln)
-    s = _find(M, 0, base, ln)
+    while it sits in the first level, at word ``s`` (-1: not there); return the index after
+    the run. The access before the run left the line most recent (LRU), its PLRU path pointing
+    away, and repeating a use changes neither."""
     if s < 0:
         return i
+    meta = _where(M, 0, ln)[1]
     wt0 = cfg(M, 0, C_WT)
     j = i
     wrote = 0
@@ -877,5 +885,4 @@ def _repeat_hits(M, addr, size, write, i, stop, ln, lb, served):
         served[0] += r
         if wrote:
             M[s] |= W_DIRTY
-        _touch(M, 0, base, meta, s)   # r uses rank the line as one does
     return j
