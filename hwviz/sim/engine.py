@@ -570,7 +570,7 @@ def _send(Q, o, ln, kind):
 
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
 def _request(M, H, k, ln, kind, Q, o):
-    """Serve one request at level ``k`` of a non-inclusive hierarchy; what level ``k + 1`` must
+    """Serve one request at level ``k`` of a ``nine`` hierarchy; what level ``k + 1`` must
     see in turn goes to ``Q`` from index ``o``. Return (next free index in ``Q``, 1 if ``k``
     hit, the line's word in level ``k`` afterwards or -1).
 
@@ -736,7 +736,7 @@ def run(M, H, Q, addr, size, write, pc, start, stop, served, ev, record, hlimit,
     Stops early (so the caller can make room) when the event buffer ``ev`` could overflow or the
     3C hash table could come to hold more than ``hlimit`` keys; one access adds at most
     ``hmargin``. ``served[k]`` counts line accesses served by level ``k`` (the last entry is
-    main memory). In a non-inclusive hierarchy the first level's requests to the levels below
+    main memory). In a ``nine`` hierarchy the first level's requests to the levels below
     wait in ``Q`` and are served in bulk (see ``_request``); all are served before returning.
     """
     lb = cfg(M, 0, C_LBITS)
