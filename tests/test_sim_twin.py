@@ -116,3 +116,16 @@ def test_fully_associative_lru_has_no_conflict_misses():
     tr = random_trace(3000, 4096, seed=9)
     s = simulate(h, tr, three_c=True).levels[0]
     assert s.conflict == 0 and s.capacity > 0 and s.compulsory > 0
+
+
+@pytest.mark.parametrize("inclusion", INCLUSION)
+def test_three_c_table_growth_equals_twin(inclusion):
+    # more distinct lines than the 3C table first holds: it grows between queued requests
+    h = small_hierarchy(levels=((4, 2), (16, 4)), prefetch="next-line", inclusion=inclusion)
+    tr = random_trace(30_000, 1 << 24, seed=8)
+    sim = Simulator(h, tr, three_c=True)
+    first = len(sim._H)
+    got = engine_result(sim.run())
+    assert len(sim._H) > first
+    expected, _ = naive_result(h, tr, three_c=True)
+    assert got == expected
