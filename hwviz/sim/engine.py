@@ -40,6 +40,8 @@ the ring changes. Each set also has ``NMETA`` values: access and miss counts, he
 from __future__ import annotations
 
 import numpy as np
+from collections import namedtuple
+
 from numba import njit
 
 from hwviz.sim.intrinsics import LANES, lowest_bit, match_words, touch_ahead
@@ -101,41 +103,51 @@ def cfg(M, k, c):
     return M[LCFG0 + k * NCFG + c]
 
 
-@njit(cache=True, nogil=True, _nrt=False)
-def _stat(M, k, s):
-    return STATS0 + k * NSTAT + s
+#: What the kernel needs to know of one level, read from ``M`` once per pass over the level
+#: (``level``): after a store to ``M`` the compiler would read a value from ``M`` again.
+#: ``st`` is the offset of the level's statistics; ``use3c`` and ``incl`` are the hierarchy's.
+Level = namedtuple("Level", "k sets ways off moff policy wt hash mask bits sh ahead st use3c incl")
+
+
+@njit(cache=True, nogil=True, _nrt=False, inline="always")
+def level(M, k):
+    """The :data:`Level` of level ``k``."""
+    c = LCFG0 + k * NCFG
+    return Level(k, M[c + C_SETS], M[c + C_WAYS], M[c + C_OFF], M[c + C_MOFF], M[c + C_POLICY],
+                 M[c + C_WT], M[c + C_HASH], M[c + C_MASK], M[c + C_BITS], M[c + C_SH],
+                 M[c + C_AHEAD], STATS0 + k * NSTAT, M[X_USE3C], M[X_INCL])
 
 
 @njit(cache=True, nogil=True, _nrt=False)
-def set_index(M, k, ln):
-    """Set of line ``ln`` in level ``k`` (modulo or XOR-folded hash)."""
+def set_index(L, ln):
+    """Set of line ``ln`` in level ``L`` (modulo or XOR-folded hash)."""
     x = ln
-    if cfg(M, k, C_HASH):
-        bits = cfg(M, k, C_BITS)
+    if L.hash:
+        bits = L.bits
         m = (np.int64(1) << bits) - 1
         h = np.int64(0)
         while x > 0:
             h ^= x & m
             x >>= bits
         x = h
-    mask = cfg(M, k, C_MASK)
+    mask = L.mask
     if mask >= 0:
         return x & mask
-    return x % cfg(M, k, C_SETS)
+    return x % L.sets
 
 
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
-def _where(M, k, ln):
-    """(first word, first meta value, set) of ``ln``'s set in level ``k``."""
-    si = set_index(M, k, ln)
-    return cfg(M, k, C_OFF) + si * cfg(M, k, C_WAYS), cfg(M, k, C_MOFF) + si * NMETA, si
+def _where(L, ln):
+    """(first word, first meta value, set) of ``ln``'s set in level ``L``."""
+    si = set_index(L, ln)
+    return L.off + si * L.ways, L.moff + si * NMETA, si
 
 
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
-def _find(M, k, base, ln):
-    """Word index of ``ln`` in level ``k``'s set at ``base``, or -1."""
-    sh = cfg(M, k, C_SH)
-    end = base + cfg(M, k, C_WAYS)
+def _find(M, L, base, ln):
+    """Word index of ``ln`` in level ``L``'s set at ``base``, or -1."""
+    sh = L.sh
+    end = base + L.ways
     for s in range(base, end, LANES):
         m = match_words(M, s, ln, sh)
         if end - s < LANES:
@@ -146,8 +158,8 @@ def _find(M, k, base, ln):
 
 
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
-def _way(M, k, word):
-    return (word >> 2) & ((np.int64(1) << (cfg(M, k, C_SH) - 2)) - 1)
+def _way(L, word):
+    return (word >> 2) & ((np.int64(1) << (L.sh - 2)) - 1)
 
 
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
@@ -203,43 +215,43 @@ def _plru_touch(M, meta, ways, way):
 
 
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
-def _touch(M, k, base, meta, s):
+def _touch(M, L, base, meta, s):
     """Record a use of word ``s`` for the replacement policy; return the word's index after."""
-    pol = cfg(M, k, C_POLICY)
+    pol = L.policy
     if pol == P_LRU:
         if s == base + M[meta + M_HEAD]:
             return s
-        return _to_front(M, base, meta, cfg(M, k, C_WAYS), s)
+        return _to_front(M, base, meta, L.ways, s)
     if pol == P_PLRU:
-        _plru_touch(M, meta, cfg(M, k, C_WAYS), _way(M, k, M[s]))
+        _plru_touch(M, meta, L.ways, _way(L, M[s]))
     return s
 
 
 @njit(cache=True, nogil=True, _nrt=False)
-def _word_of_way(M, k, base, way):
-    for s in range(base, base + cfg(M, k, C_WAYS)):
-        if _way(M, k, M[s]) == way:
+def _word_of_way(M, L, base, way):
+    for s in range(base, base + L.ways):
+        if _way(L, M[s]) == way:
             return s
     return -1
 
 
 @njit(cache=True, nogil=True, _nrt=False)
-def _choose(M, k, base, meta):
+def _choose(M, L, base, meta):
     """Random and PLRU: the word to replace in a full set."""
-    ways = cfg(M, k, C_WAYS)
-    if cfg(M, k, C_POLICY) == P_RANDOM:
-        r = LCFG0 + k * NCFG + C_RNG
+    ways = L.ways
+    if L.policy == P_RANDOM:
+        r = LCFG0 + L.k * NCFG + C_RNG
         x = M[r]
         x ^= x << 13
         x ^= (x >> 7) & 0x01FFFFFFFFFFFFFF
         x ^= x << 17
         M[r] = x
-        return _word_of_way(M, k, base, (x & 0x7FFFFFFFFFFFFFFF) % ways)
+        return _word_of_way(M, L, base, (x & 0x7FFFFFFFFFFFFFFF) % ways)
     t = M[meta + M_PLRU]
     node = 1
     while node < ways:
         node = 2 * node + ((t >> node) & 1)
-    return _word_of_way(M, k, base, node - ways)
+    return _word_of_way(M, L, base, node - ways)
 
 
 # ---- 3C shadow: H is a hash table of (key, value) pairs, key = line * 4 + level, value = the
@@ -325,18 +337,18 @@ def rehash(H, NH, shift):
 
 
 @njit(cache=True, nogil=True, _nrt=False)
-def locate(M, lines, level, prefetched):
+def locate(M, lines, held, prefetched):
     """For each line, the first level holding it (``X_NLEV`` if none) and its prefetched bit."""
     nl = M[X_NLEV]
     for i in range(len(lines)):
         ln = lines[i]
-        level[i] = nl
+        held[i] = nl
         prefetched[i] = 0
         for k in range(nl):
-            base, meta, _ = _where(M, k, ln)
-            s = _find(M, k, base, ln)
+            L = level(M, k)
+            s = _find(M, L, _where(L, ln)[0], ln)
             if s >= 0:
-                level[i] = k
+                held[i] = k
                 prefetched[i] = M[s] & W_PF
                 break
 
@@ -344,24 +356,24 @@ def locate(M, lines, level, prefetched):
 # ---- the hierarchy
 
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
-def _probe(M, H, k, ln, demand):
-    """Look ``ln`` up in level ``k``; count it if ``demand``; return its word index or -1."""
-    base, meta, _ = _where(M, k, ln)
-    return _probe_at(M, H, k, ln, demand, base, meta)
+def _probe(M, H, L, ln, demand):
+    """Look ``ln`` up in level ``L``; count it if ``demand``; return its word index or -1."""
+    base, meta, _ = _where(L, ln)
+    return _probe_at(M, H, L, ln, demand, base, meta)
 
 
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
-def _probe_at(M, H, k, ln, demand, base, meta):
+def _probe_at(M, H, L, ln, demand, base, meta):
     """``_probe`` in the set whose first word is ``base`` and first meta value ``meta``."""
-    s = _find(M, k, base, ln)
-    use3c = M[X_USE3C]
+    s = _find(M, L, base, ln)
+    use3c = L.use3c
     seen = 2
     if use3c:
-        seen = shadow_touch(M, H, k, ln)
+        seen = shadow_touch(M, H, L.k, ln)
     if s >= 0:
-        s = _touch(M, k, base, meta, s)
+        s = _touch(M, L, base, meta, s)
     if demand:
-        st = _stat(M, k, 0)
+        st = L.st
         M[meta + M_ACC] += 1
         if s >= 0:
             M[st + S_HIT] += 1
@@ -374,25 +386,25 @@ def _probe_at(M, H, k, ln, demand, base, meta):
 
 
 @njit(cache=True, nogil=True, _nrt=False)
-def _drop(M, k, base, meta, s):
-    """Invalidate word ``s`` of level ``k`` and move it into the ring's invalid tail; return its
+def _drop(M, L, base, meta, s):
+    """Invalidate word ``s`` of level ``L`` and move it into the ring's invalid tail; return its
     dirty bit. A prefetched line never used counts as unused."""
     v = M[s]
     if v & W_PF:
-        M[_stat(M, k, S_PF_UNUSED)] += 1
-    ways = cfg(M, k, C_WAYS)
-    way = _way(M, k, v)
+        M[L.st + S_PF_UNUSED] += 1
+    ways = L.ways
+    way = _way(L, v)
     head = M[meta + M_HEAD]
     p = s - base - head
     if p < 0:
         p += ways
     while p < ways - 1:
         nv = M[_at(base, head, p + 1, ways)]
-        if nv < 0 and _way(M, k, nv) < way:
+        if nv < 0 and _way(L, nv) < way:
             break
         M[_at(base, head, p, ways)] = nv
         p += 1
-    M[_at(base, head, p, ways)] = (np.int64(-1) << cfg(M, k, C_SH)) | (way << 2)
+    M[_at(base, head, p, ways)] = (np.int64(-1) << L.sh) | (way << 2)
     return (v >> 1) & 1
 
 
@@ -401,37 +413,36 @@ def _back_invalidate(M, k, ln):
     """Inclusive hierarchies: remove ``ln`` above level ``k``; return 1 if a copy was dirty."""
     d = np.int64(0)
     for j in range(k):
-        base, meta, _ = _where(M, j, ln)
-        s = _find(M, j, base, ln)
+        L = level(M, j)
+        base, meta, _ = _where(L, ln)
+        s = _find(M, L, base, ln)
         if s >= 0:
-            d |= _drop(M, j, base, meta, s)
+            d |= _drop(M, L, base, meta, s)
     return d
 
 
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
-def _fill(M, k, ln, d, pf):
-    """Place ``ln`` in level ``k``; return (victim line or -1, victim dirty)."""
-    base, meta, _ = _where(M, k, ln)
-    v, vd, _ = _fill_at(M, k, ln, d, pf, base, meta)
+def _fill(M, L, ln, d, pf):
+    """Place ``ln`` in level ``L``; return (victim line or -1, victim dirty)."""
+    base, meta, _ = _where(L, ln)
+    v, vd, _ = _fill_at(M, L, ln, d, pf, base, meta)
     return v, vd
 
 
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
-def _fill_at(M, k, ln, d, pf, base, meta):
+def _fill_at(M, L, ln, d, pf, base, meta):
     """``_fill`` in the set whose first word is ``base`` and first meta value ``meta``; return
     (victim line or -1, victim dirty, the new line's word)."""
-    # configuration read once: stores to M would make the compiler read it again
-    c = LCFG0 + k * NCFG
-    ways, sh, pol = M[c + C_WAYS], M[c + C_SH], M[c + C_POLICY]
+    ways, sh, pol = L.ways, L.sh, L.policy
     head = M[meta + M_HEAD]
     last = base + (head - 1 if head > 0 else ways - 1)
     # the ring's last word, unless random or PLRU pick in a full set
     s = last
     v = M[last]
     if v >= 0 and pol >= P_RANDOM:
-        s = _choose(M, k, base, meta)
+        s = _choose(M, L, base, meta)
         v = M[s]
-    way = _way(M, k, v)
+    way = _way(L, v)
     M[s] = (ln << sh) | (way << 2) | (d << 1) | pf
     if s == last:
         M[meta + M_HEAD] = s - base   # the ring turns: the new line is position 0
@@ -441,13 +452,13 @@ def _fill_at(M, k, ln, d, pf, base, meta):
         return np.int64(-1), np.int64(0), s
     vl = v >> sh
     vd = (v >> 1) & 1
-    M[_stat(M, k, S_EVICT)] += 1
+    M[L.st + S_EVICT] += 1
     if v & W_PF:
-        M[_stat(M, k, S_PF_UNUSED)] += 1
-    if k == 0:
+        M[L.st + S_PF_UNUSED] += 1
+    if L.k == 0:
         M[X_L1VICT] = vl
-    if M[X_INCL] == I_INCLUSIVE:
-        vd |= _back_invalidate(M, k, vl)
+    if L.incl == I_INCLUSIVE:
+        vd |= _back_invalidate(M, L.k, vl)
     return vl, vd, s
 
 
@@ -456,17 +467,18 @@ def _write_back(M, H, k, ln):
     """A dirty line ``ln`` leaves level ``k - 1``; write it into level ``k`` and below."""
     nlev = M[X_NLEV]
     while k < nlev:
-        s = _probe(M, H, k, ln, False)
-        if cfg(M, k, C_WT):
+        L = level(M, k)
+        s = _probe(M, H, L, ln, False)
+        if L.wt:
             k += 1
             continue
         if s >= 0:
             M[s] |= W_DIRTY
             return
-        v, vd = _fill(M, k, ln, 1, 0)
+        v, vd = _fill(M, L, ln, 1, 0)
         if v < 0 or vd == 0:
             return
-        M[_stat(M, k, S_WB)] += 1
+        M[L.st + S_WB] += 1
         ln = v
         k += 1
     M[X_MEMW] += 1
@@ -483,14 +495,15 @@ def _access(M, H, ln, w, pf):
     dirty_bits = 0
     k = 0
     while k < nlev:
-        s = _probe(M, H, k, ln, demand)
-        wt = cfg(M, k, C_WT)
+        L = level(M, k)
+        s = _probe(M, H, L, ln, demand)
+        wt = L.wt
         if s >= 0:
             if served < 0:
                 served = k
             if k == 0 and demand and M[s] & W_PF:
                 M[s] &= ~W_PF
-                M[_stat(M, 0, S_PF_USEFUL)] += 1
+                M[L.st + S_PF_USEFUL] += 1
             if w and wt:
                 k += 1
                 continue
@@ -514,9 +527,10 @@ def _access(M, H, ln, w, pf):
             M[X_MEMR] += 1
     for j in range(nlev - 1, -1, -1):
         if fill_bits & (1 << j):
-            v, vd = _fill(M, j, ln, (dirty_bits >> j) & 1, 1 if (pf and j == 0) else 0)
+            L = level(M, j)
+            v, vd = _fill(M, L, ln, (dirty_bits >> j) & 1, 1 if (pf and j == 0) else 0)
             if v >= 0 and vd:
-                M[_stat(M, j, S_WB)] += 1
+                M[L.st + S_WB] += 1
                 _write_back(M, H, j + 1, v)
     return served
 
@@ -526,37 +540,41 @@ def _access_exclusive(M, H, ln, w, pf):
     """Demand (or prefetch) access in an exclusive hierarchy; return serving level."""
     nlev = M[X_NLEV]
     demand = not pf
-    s = _probe(M, H, 0, ln, demand)
+    L0 = level(M, 0)
+    s = _probe(M, H, L0, ln, demand)
     if s >= 0:
         if demand and M[s] & W_PF:
             M[s] &= ~W_PF
-            M[_stat(M, 0, S_PF_USEFUL)] += 1
+            M[L0.st + S_PF_USEFUL] += 1
         if w:
             M[s] |= W_DIRTY
         return 0
     served = nlev
     d = w
     for k in range(1, nlev):
-        s = _probe(M, H, k, ln, demand)
+        L = level(M, k)
+        s = _probe(M, H, L, ln, demand)
         if s >= 0:
             served = k
-            base, meta, _ = _where(M, k, ln)
-            d |= _drop(M, k, base, meta, s)
+            base, meta, _ = _where(L, ln)
+            d |= _drop(M, L, base, meta, s)
             break
     if served == nlev:
         M[X_MEMR] += 1
-    v, vd = _fill(M, 0, ln, d, 1 if pf else 0)
+    v, vd = _fill(M, L0, ln, d, 1 if pf else 0)
+    L = L0
     k = 1
     while v >= 0:
         if vd:
-            M[_stat(M, k - 1, S_WB)] += 1
+            M[L.st + S_WB] += 1
         if k == nlev:
             if vd:
                 M[X_MEMW] += 1
             break
-        if M[X_USE3C]:
+        L = level(M, k)
+        if L.use3c:
             shadow_touch(M, H, k, v)
-        v, vd = _fill(M, k, v, vd, 0)
+        v, vd = _fill(M, L, v, vd, 0)
         k += 1
     return served
 
@@ -569,10 +587,10 @@ def _send(Q, o, ln, kind):
 
 
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
-def _request(M, H, k, ln, kind, Q, o):
-    """Serve one request at level ``k`` of a ``nine`` hierarchy; what level ``k + 1`` must
-    see in turn goes to ``Q`` from index ``o``. Return (next free index in ``Q``, 1 if ``k``
-    hit, the line's word in level ``k`` afterwards or -1).
+def _request(M, H, L, ln, kind, Q, o):
+    """Serve one request at level ``L`` of a ``nine`` hierarchy; what the level below must
+    see in turn goes to ``Q`` from index ``o``. Return (next free index in ``Q``, 1 if ``L``
+    hit, the line's word in ``L`` afterwards or -1).
 
     In such a hierarchy a level never changes a level above it, so each level can handle the
     requests of the level above in order, later and in bulk, with the same result as serving
@@ -581,13 +599,13 @@ def _request(M, H, k, ln, kind, Q, o):
     write a write-through level above already served.
     """
     demand = (kind & (Q_WB | Q_PF)) == 0
-    base, meta, _ = _where(M, k, ln)
-    s = _probe_at(M, H, k, ln, demand, base, meta)
-    through = cfg(M, k, C_WT) and (kind & (Q_WRITE | Q_WB))
+    base, meta, _ = _where(L, ln)
+    s = _probe_at(M, H, L, ln, demand, base, meta)
+    through = L.wt and (kind & (Q_WRITE | Q_WB))
     if s >= 0:
-        if k == 0 and demand and M[s] & W_PF:
+        if L.k == 0 and demand and M[s] & W_PF:
             M[s] &= ~W_PF
-            M[_stat(M, 0, S_PF_USEFUL)] += 1
+            M[L.st + S_PF_USEFUL] += 1
         if through:
             return _send(Q, o, ln, kind | (Q_SERVED if demand else 0)), 1, s
         if kind & (Q_WRITE | Q_WB):
@@ -598,10 +616,10 @@ def _request(M, H, k, ln, kind, Q, o):
     if not kind & Q_WB:
         # the line is fetched from below (a write allocates: a read below), then placed here
         o = _send(Q, o, ln, kind & ~Q_WRITE)
-    v, vd, s = _fill_at(M, k, ln, 1 if kind & (Q_WRITE | Q_WB) else 0,
-                        1 if (k == 0 and kind & Q_PF) else 0, base, meta)
+    v, vd, s = _fill_at(M, L, ln, 1 if kind & (Q_WRITE | Q_WB) else 0,
+                        1 if (L.k == 0 and kind & Q_PF) else 0, base, meta)
     if v >= 0 and vd:
-        M[_stat(M, k, S_WB)] += 1
+        M[L.st + S_WB] += 1
         o = _send(Q, o, v, Q_WB)
     return o, 0, s
 
@@ -619,12 +637,13 @@ def _drain(M, H, Q, served):
         dst = cap - src
         o = dst
         end = src + 2 * n
-        ahead = cfg(M, k, C_AHEAD)
+        L = level(M, k)
+        ahead = L.ahead
         for r in range(src, end, 2):
             if ahead and r + 2 * AHEAD < end:
-                _load_ahead(M, k, Q[r + 2 * AHEAD])
+                _load_ahead(M, L, Q[r + 2 * AHEAD])
             kind = Q[r + 1]
-            o, hit, _ = _request(M, H, k, Q[r], kind, Q, o)
+            o, hit, _ = _request(M, H, L, Q[r], kind, Q, o)
             if hit and not kind & (Q_WB | Q_PF | Q_SERVED):
                 served[k] += 1
                 lvl = k
@@ -646,17 +665,17 @@ def _prefetch(M, H, Q, ln):
     """Bring ``ln`` into the first level unless it is there; tag it as prefetched."""
     if ln < 0 or ln > M[X_MAXLINE]:
         return
-    base, meta, _ = _where(M, 0, ln)
-    if _find(M, 0, base, ln) >= 0:
+    L0 = level(M, 0)
+    if _find(M, L0, _where(L0, ln)[0], ln) >= 0:
         return
-    M[_stat(M, 0, S_PF_ISSUED)] += 1
+    M[L0.st + S_PF_ISSUED] += 1
     incl = M[X_INCL]
     if incl == I_EXCLUSIVE:
         _access_exclusive(M, H, ln, 0, True)
     elif incl == I_INCLUSIVE:
         _access(M, H, ln, 0, True)
     else:
-        M[X_QN] = _request(M, H, 0, ln, Q_PF, Q, 2 * M[X_QN])[0] >> 1
+        M[X_QN] = _request(M, H, L0, ln, Q_PF, Q, 2 * M[X_QN])[0] >> 1
 
 
 @njit(cache=True, nogil=True, _nrt=False)
@@ -740,13 +759,14 @@ def run(M, H, Q, addr, size, write, pc, start, stop, served, ev, record, hlimit,
     wait in ``Q`` and are served in bulk (see ``_request``); all are served before returning.
     """
     lb = cfg(M, 0, C_LBITS)
-    incl = M[X_INCL]
+    L0 = level(M, 0)
+    incl = L0.incl
     nine = incl == I_NINE
     kind = M[PCFG0 + F_KIND]
-    use3c = M[X_USE3C]
-    miss0 = _stat(M, 0, S_MISS)
-    useful0 = _stat(M, 0, S_PF_USEFUL)
-    issued0 = _stat(M, 0, S_PF_ISSUED)
+    use3c = L0.use3c
+    miss0 = L0.st + S_MISS
+    useful0 = L0.st + S_PF_USEFUL
+    issued0 = L0.st + S_PF_ISSUED
     # Repeat hits: after an access to one line, the following accesses to the same line, while
     # it is still in the first level, are hits that change no state but counters and the dirty
     # bit (a second use ranks the line as the first did, a prefetch bit was cleared by the first
@@ -755,7 +775,7 @@ def run(M, H, Q, addr, size, write, pc, start, stop, served, ev, record, hlimit,
     batch = not record and kind != K_STRIDE
     plain = not record and kind == K_NONE   # nothing to do after an access but count it
     # levels loaded ahead here: the first, or all unless the queue defers the levels below
-    ahead = cfg(M, 0, C_AHEAD) or (M[X_AHEAD] and not nine)
+    ahead = L0.ahead or (M[X_AHEAD] and not nine)
     nlev = M[X_NLEV]
     pending = 0   # accesses whose requests wait in Q
     i = start
@@ -763,8 +783,9 @@ def run(M, H, Q, addr, size, write, pc, start, stop, served, ev, record, hlimit,
         if ahead and i + AHEAD < stop:
             later = addr[i + AHEAD] >> lb
             for k in range(1 if nine else nlev):
-                if cfg(M, k, C_AHEAD):
-                    _load_ahead(M, k, later)
+                L = level(M, k)
+                if L.ahead:
+                    _load_ahead(M, L, later)
         a = addr[i]
         first = a >> lb
         last = (a + size[i] - 1) >> lb
@@ -789,7 +810,7 @@ def run(M, H, Q, addr, size, write, pc, start, stop, served, ev, record, hlimit,
                 if M[X_QN] > M[X_QROOM]:
                     _drain(M, H, Q, served)
                     pending = 1
-                o, hit, at = _request(M, H, 0, ln, Q_WRITE if w else 0, Q, 2 * M[X_QN])
+                o, hit, at = _request(M, H, L0, ln, Q_WRITE if w else 0, Q, 2 * M[X_QN])
                 M[X_QN] = o >> 1
                 lvl = 0
                 if hit:
@@ -820,15 +841,15 @@ def run(M, H, Q, addr, size, write, pc, start, stop, served, ev, record, hlimit,
             if record:
                 j = M[X_EVN]
                 M[X_EVN] = j + 1
-                base, meta, si = _where(M, 0, ln)
-                s = _find(M, 0, base, ln)
+                base, meta, si = _where(L0, ln)
+                s = _find(M, L0, base, ln)
                 ev[j, E_ACCESS] = i
                 ev[j, E_ADDR] = a
                 ev[j, E_LINE] = ln
                 ev[j, E_WRITE] = w
                 ev[j, E_LEVEL] = lvl
                 ev[j, E_SET] = si
-                ev[j, E_WAY] = _way(M, 0, M[s]) if s >= 0 else -1
+                ev[j, E_WAY] = _way(L0, M[s]) if s >= 0 else -1
                 ev[j, E_EVICTED] = M[X_L1VICT]
                 ev[j, E_FLAGS] = ((FLAG_PF_USEFUL if useful else 0)
                                   | (FLAG_PF_ISSUED if M[issued0] > issued_before else 0))
@@ -836,8 +857,8 @@ def run(M, H, Q, addr, size, write, pc, start, stop, served, ev, record, hlimit,
         if (batch and first == last and i < stop and addr[i] >> lb == first
                 and M[issued0] == issued_before):
             if at == -2:
-                at = _find(M, 0, _where(M, 0, first)[0], first)
-            i = _repeat_hits(M, addr, size, write, i, stop, first, lb, served, at)
+                at = _find(M, L0, _where(L0, first)[0], first)
+            i = _repeat_hits(M, L0, addr, size, write, i, stop, first, lb, served, at)
     return _served_all(M, H, Q, served, stop)
 
 
@@ -849,10 +870,10 @@ def _served_all(M, H, Q, served, i):
 
 
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
-def _load_ahead(M, k, ln):
-    """Start loading ``ln``'s set of level ``k`` into the host's caches."""
-    base, meta, _ = _where(M, k, ln)
-    last = base + cfg(M, k, C_WAYS) - 1
+def _load_ahead(M, L, ln):
+    """Start loading ``ln``'s set of level ``L`` into the host's caches."""
+    base, meta, _ = _where(L, ln)
+    last = base + L.ways - 1
     for s in range(base, last, 8):   # every host cache line of the set
         touch_ahead(M, s)
     touch_ahead(M, last)
@@ -860,15 +881,15 @@ def _load_ahead(M, k, ln):
 
 
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
-def _repeat_hits(M, addr, size, write, i, stop, ln, lb, served, s):
+def _repeat_hits(M, L0, addr, size, write, i, stop, ln, lb, served, s):
     """Count the run of accesses from ``i`` (which is in line ``ln``) that stay in line ``ln``
     while it sits in the first level, at word ``s`` (-1: not there); return the index after
     the run. The access before the run left the line most recent (LRU), its PLRU path pointing
     away, and repeating a use changes neither."""
     if s < 0:
         return i
-    meta = _where(M, 0, ln)[1]
-    wt0 = cfg(M, 0, C_WT)
+    meta = _where(L0, ln)[1]
+    wt0 = L0.wt
     j = i
     wrote = 0
     while j < stop and addr[j] >> lb == ln and (addr[j] + size[j] - 1) >> lb == ln:
@@ -879,8 +900,7 @@ def _repeat_hits(M, addr, size, write, i, stop, ln, lb, served, s):
         j += 1
     r = j - i
     if r:
-        st0 = _stat(M, 0, 0)
-        M[st0 + S_HIT] += r
+        M[L0.st + S_HIT] += r
         M[meta + M_ACC] += r
         served[0] += r
         if wrote:
