@@ -87,6 +87,23 @@ def test_addresses_beyond_the_word_range_are_refused():
     simulate(h, Trace.of([(1 << 60) - 8]))
 
 
+@pytest.mark.parametrize("fields,msg", [
+    ({"addr": [0, 64, -8]}, "access 2: address -8 is negative"),
+    ({"addr": [0, 64], "size": [8, 0]}, r"access 1: size 0 B is outside 1\.\.4096 B"),
+    ({"addr": [0, 64], "size": [8, 4097]}, "access 1: size 4097 B is outside"),
+    ({"addr": [0, 64], "pc": [0, -1]}, "program counters must not be negative"),
+])
+def test_bad_accesses_are_refused_naming_the_access(fields, msg):
+    with pytest.raises(ConfigError, match=msg):
+        Trace.of(**fields)
+    # a chunk built without Trace.of is checked when the simulator takes it
+    n = len(fields["addr"])
+    raw = Trace(*(np.asarray(np.broadcast_to(fields.get(f, d), n), t) for f, d, t in (
+        ("addr", 0, np.int64), ("write", 0, np.uint8), ("size", 8, np.int64), ("pc", 0, np.int64))))
+    with pytest.raises(ConfigError, match=msg):
+        simulate(small_hierarchy(), raw)
+
+
 def test_huge_pattern_runs_in_bounded_chunks():
     p = make("row-major", rows=16384, cols=16384)
     gen = generate(p)

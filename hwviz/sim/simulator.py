@@ -7,9 +7,9 @@ from typing import Iterator
 import numpy as np
 
 from hwviz.sim import engine as E
-from hwviz.sim.config import ConfigError, Hierarchy
+from hwviz.sim.config import Hierarchy
 from hwviz.sim.stats import LevelSnapshot, LevelStats, Stats
-from hwviz.sim.trace import MAX_ACCESS_BYTES, Trace, chunks_of
+from hwviz.sim.trace import Trace, chunks_of
 
 _POLICY = {"lru": E.P_LRU, "fifo": E.P_FIFO, "random": E.P_RANDOM, "plru": E.P_PLRU}
 _INCLUSION = {"nine": E.I_NINE, "inclusive": E.I_INCLUSIVE, "exclusive": E.I_EXCLUSIVE}
@@ -54,6 +54,7 @@ class Simulator:
         self._build()
         self._source: Iterator[Trace] = iter(())
         self._chunk: Trace | None = None
+        self._chunk_lines = 2   # most lines one access of the chunk covers
         self._pos = 0
         self.accesses = 0
         if trace is not None:
@@ -133,13 +134,12 @@ class Simulator:
         self._H = self._new_hash(len(old))  # twice the entries: each takes two values
         E.rehash(old, self._H, self._M[E.X_HSHIFT])
 
-    def _margin(self, chunk: Trace) -> int:
+    def _margin(self) -> int:
         # most new 3C keys one access can add: lines it covers x levels x (itself, prefetches,
         # write-backs)
         h = self.hierarchy
-        lines = int(chunk.size.max()) // h.line + 2
         pf = max(h.prefetch.degree, h.prefetch.distance)
-        return lines * len(h.levels) * (2 + pf + len(h.levels))
+        return self._chunk_lines * len(h.levels) * (2 + pf + len(h.levels))
 
     # ---- running -------------------------------------------------------------------------
     def _next_chunk(self) -> bool:
@@ -148,22 +148,11 @@ class Simulator:
             if nxt is None:
                 self._chunk = None
                 return False
-            nxt.check()
-            self._check_range(nxt)
+            top = int(self._M[E.X_MAXLINE] + 1) * self.hierarchy.line
+            largest = nxt.check(top)
             self._chunk, self._pos = nxt, 0
+            self._chunk_lines = largest // self.hierarchy.line + 2
         return True
-
-    def _check_range(self, chunk: Trace) -> None:
-        if len(chunk) == 0:
-            return
-        top = int(self._M[E.X_MAXLINE] + 1) * self.hierarchy.line
-        if int(chunk.addr.max()) + MAX_ACCESS_BYTES <= top:
-            return
-        end = chunk.addr + chunk.size
-        if end.max() > top:
-            i = int(np.argmax(end > top))
-            raise ConfigError(f"access {i}: address {int(chunk.addr[i])} is beyond the {top} B "
-                              "this hierarchy can address")
 
     def _advance(self, n: int | None, ev: np.ndarray | None) -> int:
         """Run up to ``n`` accesses (all if None); return how many ran."""
@@ -173,7 +162,7 @@ class Simulator:
         while (n is None or done < n) and self._next_chunk():
             c = self._chunk
             stop = len(c) if n is None else min(len(c), self._pos + n - done)
-            margin = self._margin(c)
+            margin = self._margin()
             hlimit = len(self._H) // 4 - margin
             if self.three_c and self._M[E.X_HCOUNT] > hlimit:
                 self._grow_hash()
@@ -200,7 +189,7 @@ class Simulator:
         out = [np.zeros(0, EVENT_DTYPE)]
         left = n
         while left > 0 and self._next_chunk():
-            lines = int(self._chunk.size.max()) // self.hierarchy.line + 2
+            lines = self._chunk_lines
             ev = np.empty((max(1024, min(left, 1 << 16) * lines), E.NEVENT), np.int64)  # rows are filled before use
             self._M[E.X_EVN] = 0
             ran = self._advance(left, ev)

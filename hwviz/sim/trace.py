@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 import numpy as np
+from numba import njit
 
 from hwviz.sim.config import ConfigError
 
@@ -45,19 +46,27 @@ class Trace:
         t.check()
         return t
 
-    def check(self) -> None:
-        """Raise :class:`ConfigError` for negative addresses or sizes outside 1..4096 B."""
+    def check(self, top: int | None = None) -> int:
+        """Raise :class:`ConfigError` for negative addresses, sizes outside 1..4096 B, negative
+        program counters, or (given ``top``) an access that ends beyond ``top`` bytes; return
+        the largest size (0 for an empty trace)."""
         if self.addr.size == 0:
-            return
-        if self.addr.min() < 0:
+            return 0
+        low, small, large, pc_low, end = _bounds(self.addr, self.size, self.pc)
+        if low < 0:
             i = int(np.argmax(self.addr < 0))
             raise ConfigError(f"access {i}: address {int(self.addr[i])} is negative")
-        if self.size.min() < 1 or self.size.max() > MAX_ACCESS_BYTES:
+        if small < 1 or large > MAX_ACCESS_BYTES:
             bad = (self.size < 1) | (self.size > MAX_ACCESS_BYTES)
             i = int(np.argmax(bad))
             raise ConfigError(f"access {i}: size {int(self.size[i])} B is outside 1..{MAX_ACCESS_BYTES} B")
-        if self.pc.min() < 0:
+        if pc_low < 0:
             raise ConfigError("program counters must not be negative")
+        if top is not None and end > top:
+            i = int(np.argmax(self.addr + self.size > top))
+            raise ConfigError(f"access {i}: address {int(self.addr[i])} is beyond the {top} B "
+                              "this hierarchy can address")
+        return int(large)
 
     def __len__(self) -> int:
         return int(self.addr.shape[0])
@@ -72,6 +81,21 @@ class Trace:
         if not cs:
             return Trace.of(np.empty(0, np.int64))
         return Trace(*(np.concatenate([getattr(c, f) for c in cs]) for f in ("addr", "write", "size", "pc")))
+
+
+@njit(cache=True, nogil=True)
+def _bounds(addr, size, pc):
+    """(smallest address, smallest size, largest size, smallest pc, largest address + size) of
+    a non-empty trace, in one pass."""
+    low, small, large, pc_low, end = addr[0], size[0], size[0], pc[0], addr[0] + size[0]
+    for i in range(addr.shape[0]):
+        a, s = addr[i], size[i]
+        low = min(low, a)
+        small = min(small, s)
+        large = max(large, s)
+        pc_low = min(pc_low, pc[i])
+        end = max(end, a + s)
+    return low, small, large, pc_low, end
 
 
 def chunks_of(source) -> Iterator[Trace]:
