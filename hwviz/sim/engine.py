@@ -97,16 +97,10 @@ def tag_shift(ways: int) -> int:
     return 2 + max(1, (ways - 1).bit_length())
 
 
-@njit(cache=True, nogil=True, _nrt=False)
-def cfg(M, k, c):
-    """Configuration value ``c`` of level ``k``."""
-    return M[LCFG0 + k * NCFG + c]
-
-
 #: What the kernel needs to know of one level, read from ``M`` once per pass over the level
 #: (``level``): after a store to ``M`` the compiler would read a value from ``M`` again.
 #: ``st`` is the offset of the level's statistics; ``use3c`` and ``incl`` are the hierarchy's.
-Level = namedtuple("Level", "k sets ways off moff policy wt hash mask bits sh ahead st use3c incl")
+Level = namedtuple("Level", "k sets ways off moff policy wt hash mask bits lbits sh ahead st use3c incl")
 
 
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
@@ -114,8 +108,8 @@ def level(M, k):
     """The :data:`Level` of level ``k``."""
     c = LCFG0 + k * NCFG
     return Level(k, M[c + C_SETS], M[c + C_WAYS], M[c + C_OFF], M[c + C_MOFF], M[c + C_POLICY],
-                 M[c + C_WT], M[c + C_HASH], M[c + C_MASK], M[c + C_BITS], M[c + C_SH],
-                 M[c + C_AHEAD], STATS0 + k * NSTAT, M[X_USE3C], M[X_INCL])
+                 M[c + C_WT], M[c + C_HASH], M[c + C_MASK], M[c + C_BITS], M[c + C_LBITS],
+                 M[c + C_SH], M[c + C_AHEAD], STATS0 + k * NSTAT, M[X_USE3C], M[X_INCL])
 
 
 @njit(cache=True, nogil=True, _nrt=False)
@@ -700,7 +694,7 @@ def _train_stride(M, H, Q, addr, pc):
     M[e + 1] = addr
     stride = M[e + 2]
     if M[e + 3] >= 2 and stride != 0:
-        lb = cfg(M, 0, C_LBITS)
+        lb = level(M, 0).lbits
         line = np.int64(1) << lb
         step = stride
         if -line < stride < line:  # sub-line strides walk line by line
@@ -758,8 +752,8 @@ def run(M, H, Q, addr, size, write, pc, start, stop, served, ev, record, hlimit,
     main memory). In a ``nine`` hierarchy the first level's requests to the levels below
     wait in ``Q`` and are served in bulk (see ``_request``); all are served before returning.
     """
-    lb = cfg(M, 0, C_LBITS)
     L0 = level(M, 0)
+    lb = L0.lbits
     incl = L0.incl
     nine = incl == I_NINE
     kind = M[PCFG0 + F_KIND]
