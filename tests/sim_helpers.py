@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from hwviz.sim import CacheLevel, Hierarchy, Prefetcher, Trace
+from hwviz.sim import CacheLevel, Hierarchy, Prefetcher, Trace, simulate
 from naive_sim import NaiveSim
 
 
@@ -37,6 +37,16 @@ def naive_result(h, trace, three_c=False):
     sim = NaiveSim(h, three_c=three_c)
     events = sim.run(trace.addr.tolist(), trace.write.tolist(), trace.size.tolist(), trace.pc.tolist())
     return sim.result(), events
+
+
+def assert_equals_twin(h, trace):
+    """The engine's counts equal the twin's, with 3C on and (classes zero) with 3C off: the
+    engine runs each through its own loops."""
+    expected, _ = naive_result(h, trace, three_c=True)
+    assert engine_result(simulate(h, trace, three_c=True)) == expected
+    for level in expected["levels"]:
+        level.update(compulsory=0, capacity=0, conflict=0)
+    assert engine_result(simulate(h, trace)) == expected
 
 
 def engine_result(stats):

@@ -112,6 +112,21 @@ def level(M, k):
                  M[c + C_SH], M[c + C_AHEAD], STATS0 + k * NSTAT, M[X_USE3C], M[X_INCL])
 
 
+@njit(cache=True, nogil=True, _nrt=False, inline="always")
+def _common(L):
+    """Level ``L`` of a ``nine`` hierarchy is configured as most are: LRU, write-back, modulo
+    indexing, no 3C. The hot loops have a copy for such levels (``_as_common``)."""
+    return L.policy == P_LRU and not L.wt and not L.hash and not L.use3c and L.incl == I_NINE
+
+
+@njit(cache=True, nogil=True, _nrt=False, inline="always")
+def _as_common(L):
+    """``L`` with what ``_common`` checked written as constants, so that the compiler leaves
+    out the code for other settings where it inlines a helper with it."""
+    return Level(L.k, L.sets, L.ways, L.off, L.moff, P_LRU, 0, 0, L.mask, L.bits, L.lbits, L.sh,
+                 L.ahead, L.st, 0, I_NINE)
+
+
 @njit(cache=True, nogil=True, _nrt=False)
 def set_index(L, ln):
     """Set of line ``ln`` in level ``L`` (modulo or XOR-folded hash)."""
@@ -618,6 +633,21 @@ def _request(M, H, L, ln, kind, Q, o):
     return o, 0, s
 
 
+@njit(cache=True, nogil=True, _nrt=False, inline="always")
+def _serve(M, H, Q, L, src, end, o, served, lvl):
+    ahead = L.ahead
+    k = L.k
+    for r in range(src, end, 2):
+        if ahead and r + 2 * AHEAD < end:
+            _load_ahead(M, L, Q[r + 2 * AHEAD])
+        kind = Q[r + 1]
+        o, hit, _ = _request(M, H, L, Q[r], kind, Q, o)
+        if hit and not kind & (Q_WB | Q_PF | Q_SERVED):
+            served[k] += 1
+            lvl = k
+    return o, lvl
+
+
 @njit(cache=True, nogil=True, _nrt=False)
 def _drain(M, H, Q, served):
     """Serve the waiting requests at the levels below the first and in memory; return the level
@@ -632,15 +662,10 @@ def _drain(M, H, Q, served):
         o = dst
         end = src + 2 * n
         L = level(M, k)
-        ahead = L.ahead
-        for r in range(src, end, 2):
-            if ahead and r + 2 * AHEAD < end:
-                _load_ahead(M, L, Q[r + 2 * AHEAD])
-            kind = Q[r + 1]
-            o, hit, _ = _request(M, H, L, Q[r], kind, Q, o)
-            if hit and not kind & (Q_WB | Q_PF | Q_SERVED):
-                served[k] += 1
-                lvl = k
+        if _common(L):
+            o, lvl = _serve(M, H, Q, _as_common(L), src, end, o, served, lvl)
+        else:
+            o, lvl = _serve(M, H, Q, L, src, end, o, served, lvl)
         src, n = dst, (o - dst) >> 1
     for r in range(src, src + 2 * n, 2):
         kind = Q[r + 1]
@@ -771,6 +796,9 @@ def run(M, H, Q, addr, size, write, pc, start, stop, served, ev, record, hlimit,
     # levels loaded ahead here: the first, or all unless the queue defers the levels below
     ahead = L0.ahead or (M[X_AHEAD] and not nine)
     nlev = M[X_NLEV]
+    if plain and _common(L0):
+        return _served_all(M, H, Q, served, _run_plain(M, H, Q, addr, size, write, start, stop,
+                                                       served, _as_common(L0)))
     pending = 0   # accesses whose requests wait in Q
     i = start
     while i < stop:
@@ -854,6 +882,37 @@ def run(M, H, Q, addr, size, write, pc, start, stop, served, ev, record, hlimit,
                 at = _find(M, L0, _where(L0, first)[0], first)
             i = _repeat_hits(M, L0, addr, size, write, i, stop, first, lb, served, at)
     return _served_all(M, H, Q, served, stop)
+
+
+@njit(cache=True, nogil=True, _nrt=False, inline="always")
+def _run_plain(M, H, Q, addr, size, write, start, stop, served, L0):
+    lb = L0.lbits
+    ahead = L0.ahead
+    room = 2 * M[X_QROOM]
+    o = 2 * M[X_QN]
+    hits = np.int64(0)
+    i = start
+    while i < stop:
+        if ahead and i + AHEAD < stop:
+            _load_ahead(M, L0, addr[i + AHEAD] >> lb)
+        a = addr[i]
+        first = a >> lb
+        last = (a + size[i] - 1) >> lb
+        kind = Q_WRITE if write[i] else 0
+        at = np.int64(-1)
+        for ln in range(first, last + 1):
+            if o > room:
+                M[X_QN] = o >> 1
+                _drain(M, H, Q, served)
+                o = 0
+            o, hit, at = _request(M, H, L0, ln, kind, Q, o)
+            hits += hit
+        i += 1
+        if first == last and i < stop and addr[i] >> lb == first:
+            i = _repeat_hits(M, L0, addr, size, write, i, stop, first, lb, served, at)
+    M[X_QN] = o >> 1
+    served[0] += hits
+    return i
 
 
 @njit(cache=True, nogil=True, _nrt=False)
