@@ -44,7 +44,7 @@ from collections import namedtuple
 
 from numba import njit
 
-from hwviz.sim.intrinsics import LANES, lowest_bit, match_words, touch_ahead
+from hwviz.sim.intrinsics import LANES, lowest_bit, match_words, to_front, touch_ahead
 
 # ---- the state array M (int64). The header holds region offsets and scalars.
 (R_TAGS, R_META, R_SH, R_PREV, R_NEXT, R_SLINE, R_PTAB, R_LCFG, R_STATS, R_PCFG, R_END) = range(11)
@@ -182,8 +182,9 @@ def _at(base, head, p, ways):
 
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
 def _to_front(M, base, meta, ways, s):
-    """LRU: move word ``s`` to ring position 0, shifting the shorter side of the ring; return
-    the word's new index."""
+    """LRU: move word ``s`` to ring position 0, shifting the words before it back by one (in one
+    vector, for sets of up to ``LANES`` ways) or the shorter side of the ring; return the word's
+    new index."""
     head = M[meta + M_HEAD]
     p = s - base - head
     if p < 0:
@@ -191,6 +192,9 @@ def _to_front(M, base, meta, ways, s):
     if p == 0:
         return s
     x = M[s]
+    if ways <= LANES and p < ways - 1:   # (the ring's last word: turning the ring is enough)
+        to_front(M, base, ways, head, p, x)
+        return base + head
     if p <= ways - 1 - p:
         for q in range(p, 0, -1):
             M[_at(base, head, q, ways)] = M[_at(base, head, q - 1, ways)]

@@ -7,6 +7,10 @@
   have ``word >> sh == value`` (arithmetic shift). One vector compare instead of a loop with a
   branch per word; LLVM lowers it to whatever vectors the host has. It reads all ``LANES``
   words, so the array must extend ``LANES - 1`` words past any ``i`` it is called with.
+* ``to_front(a, i, ways, head, p, word)``: LRU's move to front in the ring of ``ways`` (at most
+  ``LANES``) words at ``a[i:]`` whose position 0 is ``a[i + head]``: ``word``, the word at
+  position ``p``, goes to position 0 and positions ``0 .. p - 1`` move back by one. The ``LANES`` words are read,
+  rearranged and written as one vector, without a branch; words past ``ways`` keep their values.
 * ``lowest_bit(x)``: the index of the lowest set bit of ``x`` (``x`` must not be 0).
 """
 
@@ -59,6 +63,39 @@ def match_words(typingctx, arr, idx, value, sh):
 
         equal = builder.icmp_signed("==", builder.ashr(words, splat(args[3])), splat(args[2]))
         return builder.zext(builder.bitcast(equal, ir.IntType(LANES)), _I64)
+
+    return sig, codegen
+
+
+@intrinsic
+def to_front(typingctx, arr, idx, ways, head, p, word):
+    sig = types.void(arr, idx, ways, head, p, word)
+
+    def codegen(context, builder, signature, args):
+        _, _, ways, head, p, word = args
+        vp = builder.bitcast(_pointer(context, builder, signature.args[0], args[0], args[1]),
+                             ir.VectorType(_I64, LANES).as_pointer())
+        words = builder.load(vp, align=8)
+
+        def splat(x):
+            one = builder.insert_element(ir.Constant(ir.VectorType(_I64, LANES), ir.Undefined), x, _I32(0))
+            return builder.shuffle_vector(one, ir.Constant(ir.VectorType(_I64, LANES), ir.Undefined),
+                                          ir.Constant(ir.VectorType(_I32, LANES), [0] * LANES))
+
+        # back[j] = word j - 1 of the ring (word ways - 1 for j = 0)
+        back = builder.shuffle_vector(words, words, ir.Constant(ir.VectorType(_I32, LANES),
+                                                                [0] + list(range(LANES - 1))))
+        back = builder.insert_element(back, builder.extract_element(
+            words, builder.trunc(builder.sub(ways, _I64(1)), _I32)), _I32(0))
+        lanes = ir.Constant(ir.VectorType(_I64, LANES), list(range(LANES)))
+        pos = builder.sub(lanes, splat(head))                       # ring position of each word
+        pos = builder.select(builder.icmp_signed("<", pos, splat(_I64(0))),
+                             builder.add(pos, splat(ways)), pos)
+        moved = builder.select(builder.icmp_signed("==", pos, splat(_I64(0))), splat(word), back)
+        keep = builder.or_(builder.icmp_signed(">", pos, splat(p)),
+                           builder.icmp_signed(">=", lanes, splat(ways)))
+        builder.store(builder.select(keep, words, moved), vp, align=8)
+        return context.get_dummy_value()
 
     return sig, codegen
 
