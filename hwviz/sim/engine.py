@@ -192,7 +192,8 @@ def _to_front(M, base, meta, ways, s):
     if p == 0:
         return s
     x = M[s]
-    if ways <= LANES and p < ways - 1:   # (the ring's last word: turning the ring is enough)
+    # the ring's last word needs no shifting (turning the ring back is one store, below)
+    if ways <= LANES and p < ways - 1:
         to_front(M, base, ways, head, p, x)
         return base + head
     if p <= ways - 1 - p:
@@ -639,6 +640,8 @@ def _request(M, H, L, ln, kind, Q, o):
 
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
 def _serve(M, H, Q, L, src, end, o, served, lvl):
+    """``_drain``'s loop over one level: serve the requests in ``Q[src:end]``, sending on from
+    index ``o``; return (the next free index, the level of the last demand hit, else ``lvl``)."""
     ahead = L.ahead
     k = L.k
     for r in range(src, end, 2):
@@ -890,6 +893,8 @@ def run(M, H, Q, addr, size, write, pc, start, stop, served, ev, record, hlimit,
 
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
 def _run_plain(M, H, Q, addr, size, write, start, stop, served, L0):
+    """``run``'s loop when nothing happens after an access but counting (no events, no
+    prefetcher, no 3C): the same requests, without the checks for what is off."""
     lb = L0.lbits
     ahead = L0.ahead
     room = 2 * M[X_QROOM]

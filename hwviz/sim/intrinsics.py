@@ -9,8 +9,9 @@
   words, so the array must extend ``LANES - 1`` words past any ``i`` it is called with.
 * ``to_front(a, i, ways, head, p, word)``: LRU's move to front in the ring of ``ways`` (at most
   ``LANES``) words at ``a[i:]`` whose position 0 is ``a[i + head]``: ``word``, the word at
-  position ``p``, goes to position 0 and positions ``0 .. p - 1`` move back by one. The ``LANES`` words are read,
-  rearranged and written as one vector, without a branch; words past ``ways`` keep their values.
+  position ``p``, goes to position 0 and positions ``0 .. p - 1`` move back by one. The
+  ``LANES`` words are read, rearranged and written as one vector, without a branch; words past
+  ``ways`` keep their values.
 * ``lowest_bit(x)``: the index of the lowest set bit of ``x`` (``x`` must not be 0).
 """
 
@@ -25,6 +26,14 @@ LANES = 16
 
 _I32 = ir.IntType(32)
 _I64 = ir.IntType(64)
+_VEC = ir.VectorType(_I64, LANES)
+
+
+def _splat(builder, x):
+    """A vector of ``LANES`` copies of the int64 ``x``."""
+    one = builder.insert_element(ir.Constant(_VEC, ir.Undefined), x, _I32(0))
+    return builder.shuffle_vector(one, ir.Constant(_VEC, ir.Undefined),
+                                  ir.Constant(ir.VectorType(_I32, LANES), [0] * LANES))
 
 
 def _pointer(context, builder, aryty, arr, idx):
@@ -53,15 +62,9 @@ def match_words(typingctx, arr, idx, value, sh):
 
     def codegen(context, builder, signature, args):
         ptr = _pointer(context, builder, signature.args[0], args[0], args[1])
-        vt = ir.VectorType(_I64, LANES)
-        words = builder.load(builder.bitcast(ptr, vt.as_pointer()), align=8)
-
-        def splat(x):
-            one = builder.insert_element(ir.Constant(vt, ir.Undefined), x, _I32(0))
-            return builder.shuffle_vector(one, ir.Constant(vt, ir.Undefined),
-                                          ir.Constant(ir.VectorType(_I32, LANES), [0] * LANES))
-
-        equal = builder.icmp_signed("==", builder.ashr(words, splat(args[3])), splat(args[2]))
+        words = builder.load(builder.bitcast(ptr, _VEC.as_pointer()), align=8)
+        equal = builder.icmp_signed("==", builder.ashr(words, _splat(builder, args[3])),
+                                    _splat(builder, args[2]))
         return builder.zext(builder.bitcast(equal, ir.IntType(LANES)), _I64)
 
     return sig, codegen
@@ -74,26 +77,22 @@ def to_front(typingctx, arr, idx, ways, head, p, word):
     def codegen(context, builder, signature, args):
         _, _, ways, head, p, word = args
         vp = builder.bitcast(_pointer(context, builder, signature.args[0], args[0], args[1]),
-                             ir.VectorType(_I64, LANES).as_pointer())
+                             _VEC.as_pointer())
         words = builder.load(vp, align=8)
-
-        def splat(x):
-            one = builder.insert_element(ir.Constant(ir.VectorType(_I64, LANES), ir.Undefined), x, _I32(0))
-            return builder.shuffle_vector(one, ir.Constant(ir.VectorType(_I64, LANES), ir.Undefined),
-                                          ir.Constant(ir.VectorType(_I32, LANES), [0] * LANES))
 
         # back[j] = word j - 1 of the ring (word ways - 1 for j = 0)
         back = builder.shuffle_vector(words, words, ir.Constant(ir.VectorType(_I32, LANES),
                                                                 [0] + list(range(LANES - 1))))
         back = builder.insert_element(back, builder.extract_element(
             words, builder.trunc(builder.sub(ways, _I64(1)), _I32)), _I32(0))
-        lanes = ir.Constant(ir.VectorType(_I64, LANES), list(range(LANES)))
-        pos = builder.sub(lanes, splat(head))                       # ring position of each word
-        pos = builder.select(builder.icmp_signed("<", pos, splat(_I64(0))),
-                             builder.add(pos, splat(ways)), pos)
-        moved = builder.select(builder.icmp_signed("==", pos, splat(_I64(0))), splat(word), back)
-        keep = builder.or_(builder.icmp_signed(">", pos, splat(p)),
-                           builder.icmp_signed(">=", lanes, splat(ways)))
+        lanes = ir.Constant(_VEC, list(range(LANES)))
+        zero = ir.Constant(_VEC, [0] * LANES)
+        pos = builder.sub(lanes, _splat(builder, head))   # ring position of each word
+        pos = builder.select(builder.icmp_signed("<", pos, zero),
+                             builder.add(pos, _splat(builder, ways)), pos)
+        moved = builder.select(builder.icmp_signed("==", pos, zero), _splat(builder, word), back)
+        keep = builder.or_(builder.icmp_signed(">", pos, _splat(builder, p)),
+                           builder.icmp_signed(">=", lanes, _splat(builder, ways)))
         builder.store(builder.select(keep, words, moved), vp, align=8)
         return context.get_dummy_value()
 
