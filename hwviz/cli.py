@@ -8,7 +8,8 @@ import json
 import sys
 
 from hwviz import __version__
-from hwviz.sim.config import ConfigError, PREFETCHERS
+from hwviz.base.errors import ConfigError
+from hwviz.sim.config import PREFETCHERS
 
 
 class _Parser(argparse.ArgumentParser):

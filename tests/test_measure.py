@@ -206,8 +206,8 @@ def test_bench_cli_writes_json_and_csv(capsys, tmp_path):
 
 @pytest.mark.parametrize("args,msg", [
     (["bench", "nope"], "unknown experiment 'nope'"),
-    (["bench", "loops", "--threads", "0"], "threads 0 must be a whole number"),
-    (["bench", "loops", "--threads", "100000"], "threads 100000 must be a whole number"),
+    (["bench", "loops", "--threads", "0"], "threads 0 must be from 1 to"),
+    (["bench", "loops", "--threads", "100000"], "threads 100,000 must be from 1 to"),
     (["bench", "loops", "--json", "/no/such/dir/x.json"], "does not exist"),
 ])
 def test_bench_errors(capsys, args, msg):

@@ -29,7 +29,7 @@ def test_non_multiple_size_names_field_and_values():
     (CacheLevel("L1", 32768, 8, policy="mru"), "policy 'mru' is unknown"),
     (CacheLevel("L1", 49152, 12, policy="plru"), "power-of-two number of ways"),
     (CacheLevel("L1", 32768, 8, write="sideways"), "write 'sideways' is unknown"),
-    (CacheLevel("L1", 32768, 0), "ways 0 must be a positive"),
+    (CacheLevel("L1", 32768, 0), "ways 0 must be at least 1"),
 ])
 def test_level_errors(level, msg):
     with pytest.raises(ConfigError, match=msg):

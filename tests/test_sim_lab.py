@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from hwviz.sim.config import ConfigError
+from hwviz.base.errors import ConfigError
 from hwviz.sim.lab import LabParams, LabRun, LabSession
 from hwviz.sim.patterns import NAMES, generate, make, matrices
 from hwviz.sim.presets import preset

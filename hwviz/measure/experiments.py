@@ -7,7 +7,9 @@ cache-line traffic the hardware generates.
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -15,14 +17,29 @@ from typing import Callable
 
 import numpy as np
 
-from hwviz.measure import kernels as K
+from hwviz.base.errors import ConfigError
 from hwviz.measure.harness import CancelToken, Timing, guard_memory, measure, set_threads
 from hwviz.measure.results import Result, new_result
 from hwviz.measure.topology import Topology, read_topology
-from hwviz.sim.config import ConfigError
 
 KiB, MiB = 1 << 10, 1 << 20
 Progress = Callable[[int, int, str], None]
+
+
+def _lazy(name: str):
+    """Module ``name``, imported on first attribute use: listing the experiments (``hwviz
+    --help``) does not import numba."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+K = _lazy("hwviz.measure.kernels")
 
 
 @dataclass

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from hwviz.sim.config import ConfigError, format_size
+from hwviz.base.checks import whole
+from hwviz.base.errors import ConfigError
+from hwviz.base.units import format_size
 
 
 class Cancelled(Exception):
@@ -110,7 +112,6 @@ def set_threads(n: int) -> int:
     import numba
 
     top = numba.config.NUMBA_NUM_THREADS
-    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= top:
-        raise ConfigError(f"threads {n!r} must be a whole number from 1 to {top}")
+    whole(n, "threads", 1, top)
     numba.set_num_threads(n)
     return n

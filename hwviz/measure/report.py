@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from hwviz.base.units import format_size
 from hwviz.measure.results import Result
-from hwviz.sim.config import format_size
 
 AXES = ("size_bytes", "stride", "n", "order", "padded", "kernel", "threads", "bound", "placement",
         "distance_bytes", "impl")

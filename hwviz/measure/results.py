@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from hwviz.sim.config import ConfigError
+from hwviz.base.errors import ConfigError
 
 SCHEMA = "hwviz.bench/1"
 

@@ -191,7 +191,7 @@ def _threading_layer() -> str:
 
 def format_topology(t: Topology) -> str:
     """Human-readable text printed by ``hwviz info``."""
-    from hwviz.sim.config import format_size
+    from hwviz.base.units import format_size
 
     lines = [
         f"CPU            {t.cpu_model}",

@@ -6,67 +6,18 @@ accepted only at the edges (files, the CLI) through :func:`parse_size`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
+
+from hwviz.base.checks import number, whole
+from hwviz.base.errors import ConfigError
 
 POLICIES = ("lru", "fifo", "random", "plru")
 WRITE_POLICIES = ("back", "through")
 INDEXING = ("modulo", "hash")
 INCLUSION = ("nine", "inclusive", "exclusive")
 PREFETCHERS = ("none", "next-line", "stride", "stream")
-
-_UNITS = {
-    "": 1, "b": 1,
-    "k": 1 << 10, "kb": 1 << 10, "kib": 1 << 10,
-    "m": 1 << 20, "mb": 1 << 20, "mib": 1 << 20,
-    "g": 1 << 30, "gb": 1 << 30, "gib": 1 << 30,
-}
-_SIZE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$")
-
-
-class ConfigError(ValueError):
-    """A configuration or input a student can fix; the message says what and how."""
-
-
-def parse_size(value, what: str = "size") -> int:
-    """Return a byte count from an int or a string such as ``"48KiB"`` or ``"1.5 MiB"``.
-
-    Cache sizes are binary by convention, so ``KB``/``MB``/``GB`` are read as KiB/MiB/GiB.
-
-    Raises
-    ------
-    ConfigError
-        If the value is not a whole, positive number of bytes.
-    """
-    if isinstance(value, bool):
-        raise ConfigError(f"{what} {value!r} is not a size")
-    if isinstance(value, int):
-        n = value
-    elif isinstance(value, float) and value.is_integer():
-        n = int(value)
-    elif isinstance(value, str):
-        m = _SIZE_RE.match(value)
-        unit = m.group(2).lower() if m else None
-        if m is None or unit not in _UNITS:
-            raise ConfigError(f"{what} {value!r} is not a size (write e.g. 32768, \"32KiB\" or \"1.5MiB\")")
-        scaled = float(m.group(1)) * _UNITS[unit]
-        if not scaled.is_integer():
-            raise ConfigError(f"{what} {value!r} is not a whole number of bytes")
-        n = int(scaled)
-    else:
-        raise ConfigError(f"{what} {value!r} is not a size")
-    if n <= 0:
-        raise ConfigError(f"{what} {value!r} must be positive")
-    return n
-
-
-def format_size(n: int) -> str:
-    """Return ``n`` bytes as the shortest exact binary unit: ``49152 -> "48KiB"``."""
-    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
-        if n >= scale and (n * 100) % scale == 0:
-            value = n / scale
-            return f"{value:g}{unit}"
-    return f"{n}B"
+#: a latency above a millisecond is a typo, not a memory
+MAX_LATENCY_NS = 1e6
 
 
 def _is_pow2(n: int) -> bool:
@@ -123,8 +74,7 @@ class CacheLevel:
         n = self.name or "cache level"
         for attr in ("size", "ways", "line"):
             v = getattr(self, attr)
-            if isinstance(v, bool) or not isinstance(v, int) or v <= 0:
-                raise ConfigError(f"{n} {attr} {v!r} must be a positive whole number")
+            whole(v, f"{n} {attr}", 1)
         if not _is_pow2(self.line) or not 8 <= self.line <= 4096:
             raise ConfigError(f"{n} line {self.line} B is not a power of two from 8 to 4096 B")
         if self.size % (self.ways * self.line):
@@ -139,8 +89,7 @@ class CacheLevel:
             raise ConfigError(f"{n} write {self.write!r} is unknown (choose back or through)")
         if self.index not in INDEXING:
             raise ConfigError(f"{n} index {self.index!r} is unknown (choose modulo or hash)")
-        if not isinstance(self.latency_ns, (int, float)) or self.latency_ns < 0:
-            raise ConfigError(f"{n} latency_ns {self.latency_ns!r} must be a number >= 0")
+        number(self.latency_ns, f"{n} latency_ns", 0.0, MAX_LATENCY_NS)
 
 
 @dataclass(frozen=True)
@@ -173,8 +122,7 @@ class Prefetcher:
             raise ConfigError(f"prefetcher {self.kind!r} is unknown (choose {', '.join(PREFETCHERS)})")
         for attr, hi in (("degree", 64), ("distance", 1024), ("table", 4096)):
             v = getattr(self, attr)
-            if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= hi:
-                raise ConfigError(f"prefetch {attr} {v!r} must be a whole number from 1 to {hi}")
+            whole(v, f"prefetch {attr}", 1, hi)
 
 
 @dataclass(frozen=True)
@@ -235,10 +183,8 @@ class Hierarchy:
             through = [lvl.name for lvl in self.levels if lvl.write == "through"]
             if through:
                 raise ConfigError(f"{through[0]} is write-through; exclusive hierarchies here are write-back only")
-        if isinstance(self.seed, bool) or not isinstance(self.seed, int) or self.seed < 0:
-            raise ConfigError(f"seed {self.seed!r} must be a whole number >= 0")
-        if not isinstance(self.memory_latency_ns, (int, float)) or self.memory_latency_ns < 0:
-            raise ConfigError(f"memory latency_ns {self.memory_latency_ns!r} must be a number >= 0")
+        whole(self.seed, "seed", 0)
+        number(self.memory_latency_ns, "memory latency_ns", 0.0, MAX_LATENCY_NS)
         self.prefetch.validate()
         return self
 

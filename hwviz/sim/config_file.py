@@ -28,7 +28,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from hwviz.sim.config import CacheLevel, ConfigError, Hierarchy, Prefetcher, format_size, parse_size
+from hwviz.base.errors import ConfigError
+from hwviz.base.units import format_size, parse_size
+from hwviz.sim.config import CacheLevel, Hierarchy, Prefetcher
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -10,7 +10,8 @@ from dataclasses import dataclass, fields, replace
 
 import numpy as np
 
-from hwviz.sim.config import PREFETCHERS, ConfigError, Hierarchy
+from hwviz.base.errors import ConfigError
+from hwviz.sim.config import PREFETCHERS, Hierarchy
 from hwviz.sim.loops import Loop, describe_access, loop_of
 from hwviz.sim.patterns import NAMES, Matrix, Pattern, generate, make, matrices
 from hwviz.sim.presets import PRESETS, preset

@@ -14,7 +14,8 @@ from typing import Iterator
 
 import numpy as np
 
-from hwviz.sim.config import ConfigError
+from hwviz.base.checks import whole
+from hwviz.base.errors import ConfigError
 from hwviz.sim.trace import Trace
 
 MATMUL_ORDERS = ("ijk", "ikj", "jik", "jki", "kij", "kji")
@@ -75,8 +76,8 @@ class Pattern:
             raise ConfigError(f"unknown pattern {self.name!r} (choose {', '.join(NAMES)})")
         for f in fields(self):
             v = getattr(self, f.name)
-            if f.name != "name" and (isinstance(v, bool) or not isinstance(v, int) or v < 0):
-                raise ConfigError(f"pattern {f.name} {v!r} must be a whole number >= 0")
+            if f.name != "name":
+                whole(v, f"pattern {f.name}", 0)
         for key in ("rows", "cols", "elem", "stride", "passes"):
             if getattr(self, key) < 1:
                 raise ConfigError(f"pattern {key} must be at least 1")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hwviz.sim.config import CacheLevel, ConfigError, Hierarchy
+from hwviz.base.errors import ConfigError
+from hwviz.sim.config import CacheLevel, Hierarchy
 
 KiB, MiB = 1 << 10, 1 << 20
 

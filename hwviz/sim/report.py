@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from hwviz.sim.config import Hierarchy, format_size
+from hwviz.base.units import format_size
+from hwviz.sim.config import Hierarchy
 from hwviz.sim.stats import Stats
 
 

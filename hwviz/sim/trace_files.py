@@ -16,7 +16,7 @@ from typing import Iterator
 
 import numpy as np
 
-from hwviz.sim.config import ConfigError
+from hwviz.base.errors import ConfigError
 from hwviz.sim.trace import MAX_ACCESS_BYTES, Trace
 
 FORMATS = ("auto", "text", "lackey", "npy")

@@ -7,7 +7,7 @@ import os
 import socket
 import sys
 
-from hwviz.sim.config import ConfigError
+from hwviz.base.errors import ConfigError
 
 
 def display_problem() -> str:

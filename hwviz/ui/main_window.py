@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow,
                                QStackedWidget, QTabBar, QVBoxLayout, QWidget)
 
-from hwviz.sim.config import ConfigError
+from hwviz.base.errors import ConfigError
 from hwviz.ui.about import show_about
 from hwviz.ui.frame_clock import FrameClock
 from hwviz.ui.scene import Scene

@@ -6,7 +6,7 @@ import logging
 import os
 import re
 
-from hwviz.sim.config import ConfigError
+from hwviz.base.errors import ConfigError
 
 
 def parse_window_size(text: str) -> tuple[int, int]:

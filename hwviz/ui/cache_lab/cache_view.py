@@ -11,7 +11,8 @@ from PySide6.QtCore import QLineF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from hwviz.sim.config import CacheLevel, format_size
+from hwviz.base.units import format_size
+from hwviz.sim.config import CacheLevel
 from hwviz.sim.lab import LabRun
 from hwviz.sim.stats import LevelStats
 from hwviz.ui import palette

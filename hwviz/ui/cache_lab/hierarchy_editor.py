@@ -8,7 +8,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QLineEdit
 
-from hwviz.sim.config import POLICIES, ConfigError, Hierarchy, format_size, parse_size
+from hwviz.base.errors import ConfigError
+from hwviz.base.units import format_size, parse_size
+from hwviz.sim.config import POLICIES, Hierarchy
 
 
 def _number(text: str, what: str) -> float:

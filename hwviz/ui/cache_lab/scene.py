@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
-from hwviz.sim.config import ConfigError
+from hwviz.base.errors import ConfigError
+from hwviz.base.units import format_ns
 from hwviz.sim.lab import LabRun, LabSession
 from hwviz.ui import palette
 from hwviz.ui.cache_lab.cache_view import LevelView
@@ -15,7 +16,7 @@ from hwviz.ui.cache_lab.controls import ControlsPanel
 from hwviz.ui.cache_lab.hierarchy_editor import HierarchyEditor
 from hwviz.ui.cache_lab.legend import LegendView
 from hwviz.ui.cache_lab.matrix_view import MatrixView
-from hwviz.ui.cache_lab.time_view import TimeView, format_ns
+from hwviz.ui.cache_lab.time_view import TimeView
 from hwviz.ui.scene import Scene
 from hwviz.ui.theme import THEMES, Theme
 

@@ -8,6 +8,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
+from hwviz.base.units import format_ns
 from hwviz.sim.lab import LabSession
 from hwviz.sim.stats import Stats
 from hwviz.ui import palette
@@ -16,15 +17,6 @@ from hwviz.ui.theme import THEMES, Theme
 
 PLOT_HZ = 20
 PLOT_POINTS = 2000  # the curve is monotonic, so this many samples draw it faithfully
-
-
-def format_ns(ns: float) -> str:
-    """``"850 ns"``, ``"12.4 µs"``, ``"3.20 ms"``."""
-    if abs(ns) < 1e3:
-        return f"{ns:.0f} ns"
-    if abs(ns) < 1e6:
-        return f"{ns / 1e3:.3g} µs"
-    return f"{ns / 1e6:.3g} ms"
 
 
 def nice_ceiling(x: float) -> float:
