@@ -49,9 +49,9 @@ def test_trace_and_config(capsys, tmp_path):
     (["sim", "--preset", "nope", "--pattern", "row-major"], "unknown preset 'nope'"),
     (["sim", "--pattern", "zigzag"], "unknown pattern 'zigzag'"),
     (["sim", "--trace", "/no/such/trace.txt"], "does not exist"),
-    (["sim", "--config", "/no/such.toml", "--pattern", "row-major"], "cannot read config"),
+    (["sim", "--config", "/no/such.toml", "--pattern", "row-major"], "config file /no/such.toml does not exist"),
     (["sim"], "one of the arguments --pattern --trace is required"),
-    (["sim", "--pattern", "row-major", "--rows", "x"], "invalid int value"),
+    (["sim", "--pattern", "row-major", "--rows", "x"], "rows 'x' must be a whole number (from 1 to 1,048,576)"),
     (["frobnicate"], "invalid choice"),
 ])
 def test_errors_are_one_line_exit_2(capsys, args, msg):

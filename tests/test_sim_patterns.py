@@ -87,7 +87,7 @@ def test_random_is_seeded():
 
 @pytest.mark.parametrize("kw,msg", [
     (dict(name="zigzag"), "unknown pattern 'zigzag'"),
-    (dict(name="row-major", rows=0), "rows must be at least 1"),
+    (dict(name="row-major", rows=0), "pattern rows 0 must be from 1 to 1,048,576"),
     (dict(name="row-major", cols=8, ld=4), "leading dimension 4 is smaller than cols 8"),
     (dict(name="tiled", rows=10, cols=8, tile=4), "tile 4 must divide"),
 ])

@@ -1,12 +1,17 @@
-"""Range checks for numbers where they enter: from files, the command line, settings, fields.
+"""Checks where input enters: numbers in range (from files, the command line, settings, fields),
+input files that are files; and text made safe where it leaves, for a terminal.
 
-Each raises :class:`~hwviz.base.errors.ConfigError` with a sentence naming the value and the
-range it must be in.
+Each check raises :class:`~hwviz.base.errors.ConfigError` with a sentence naming the value and
+the range it must be in.
 """
 
 from __future__ import annotations
 
+import errno
 import math
+import os
+import stat
+from pathlib import Path
 
 from hwviz.base.errors import ConfigError
 
@@ -59,3 +64,41 @@ def number_text(text: str, what: str, lo: float = 0.0, hi: float | None = None) 
     if x is None:
         raise ConfigError(f"{what} {t[:40]!r} must be a number ({_range_text(lo, hi)})")
     return number(x, what, lo, hi)
+
+
+def printable(text: str) -> str:
+    """``text`` with every character a terminal would act on (escape sequences, control and
+    format characters, line breaks) written as a Python escape, so a name from a file prints as
+    what it is on one line; letters of any script are kept."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                   for c in str(text))
+
+
+def input_file(path: str | Path, what: str) -> Path:
+    """``path`` if it names a regular file (through any symbolic links) that can be read.
+
+    Raises
+    ------
+    ConfigError
+        Saying what the path really is: empty, missing, a loop of symbolic links, a directory,
+        a named pipe, a device or a socket, or unreadable.
+    """
+    if not str(path).strip():
+        raise ConfigError(f"the {what} name is empty")
+    p = Path(path)
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise ConfigError(f"{what} {p} does not exist") from None
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise ConfigError(f"{what} {p} is a loop of symbolic links") from None
+        raise ConfigError(f"cannot read {what} {p}: {e.strerror or e}") from None
+    kinds = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+             (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+    for test, kind in kinds:
+        if test(st.st_mode):
+            raise ConfigError(f"{what} {p} is {kind}, not a file")
+    if not os.access(p, os.R_OK):
+        raise ConfigError(f"cannot read {what} {p}: permission denied")
+    return p

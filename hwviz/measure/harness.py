@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import math
-import os
 import statistics
 import threading
 import time
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable
 
 from hwviz.base.checks import whole
-from hwviz.base.errors import ConfigError
-from hwviz.base.units import format_size
+from hwviz.base.memory import check_fits
 
 
 class Cancelled(Exception):
@@ -85,26 +82,9 @@ def measure(fn: Callable[[], object], *, min_time: float = 0.1, samples: int = 5
                   samples * calls)
 
 
-def available_memory() -> int:
-    """Bytes of memory available to new allocations (Linux MemAvailable, else physical pages)."""
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemAvailable:"):
-                return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    try:
-        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
-    except (ValueError, OSError, AttributeError):
-        return 1 << 34
-
-
 def guard_memory(nbytes: int, what: str = "working set") -> None:
-    """Refuse a request for more than half the available memory, with a readable message."""
-    avail = available_memory()
-    if nbytes > avail // 2:
-        raise ConfigError(f"{what} of {format_size(nbytes)} is more than half the available "
-                          f"memory ({format_size(avail)}); choose a smaller size")
+    """Refuse a request for more than half the available memory (see :func:`~hwviz.base.memory.check_fits`)."""
+    check_fits(nbytes, what)
 
 
 def set_threads(n: int) -> int:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
+import math
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from hwviz.base.errors import ConfigError
+from hwviz.base.files import output_path, write_atomic
 
 SCHEMA = "hwviz.bench/1"
 
@@ -40,37 +40,40 @@ def new_result(experiment: str, params: dict, points: list[dict], topology, note
                   datetime.now(timezone.utc).isoformat(timespec="seconds"), note)
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    check_writable(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    except OSError as e:
-        raise ConfigError(f"cannot write {path}: {e.strerror or e}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)   # readers see the old file or the whole new one, never a part
-    except OSError as e:
-        os.unlink(tmp)
-        raise ConfigError(f"cannot write {path}: {e.strerror or e}") from None
+def json_text(obj, indent: int = 2) -> str:
+    """``obj`` as JSON, with NaN and infinities written as ``null`` (JSON has no such numbers)."""
+    return json.dumps(_finite(obj), indent=indent, allow_nan=False)
 
 
-def check_writable(path: str | Path) -> None:
-    """Fail early, before a long run, if ``path`` cannot be written."""
-    p = Path(path)
-    folder = p.parent if str(p.parent) else Path(".")
-    if p.is_dir():
-        raise ConfigError(f"cannot write {p}: it is a directory")
-    if not folder.is_dir():
-        raise ConfigError(f"cannot write {p}: folder {folder} does not exist")
-    if not os.access(folder, os.W_OK) or (p.exists() and not os.access(p, os.W_OK)):
-        raise ConfigError(f"cannot write {p}: permission denied")
+def _finite(obj):
+    if isinstance(obj, float) and not math.isfinite(obj):
+        return None
+    if isinstance(obj, dict):
+        return {k: _finite(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_finite(v) for v in obj]
+    return obj
+
+
+def check_outputs(paths: dict[str, str | None]) -> None:
+    """Check output files named by options (``{"--json": path}``, None when not given): each
+    must be writable and named (an empty name is refused), and no two may be the same file."""
+    seen: dict[str, str] = {}
+    for option, path in paths.items():
+        if path is None:
+            continue
+        if not path.strip():
+            raise ConfigError(f"{option} needs a file name, not an empty one")
+        real = str(output_path(path).resolve())
+        if real in seen:
+            raise ConfigError(f"{seen[real]} and {option} name the same file {path}; give each its own")
+        seen[real] = option
 
 
 def save_json(results: list[Result], path: str | Path) -> None:
     """Write one result as a document, several as a list of documents."""
     docs = [r.to_dict() for r in results]
-    _atomic_write(Path(path), json.dumps(docs[0] if len(docs) == 1 else docs, indent=1) + "\n")
+    write_atomic(path, json_text(docs[0] if len(docs) == 1 else docs, indent=1) + "\n")
 
 
 def save_csv(results: list[Result], path: str | Path) -> None:
@@ -86,7 +89,7 @@ def save_csv(results: list[Result], path: str | Path) -> None:
         for p in r.points:
             w.writerow({"experiment": r.experiment, **{k: json.dumps(v) if isinstance(v, list) else v
                                                        for k, v in p.items()}})
-    _atomic_write(Path(path), buf.getvalue())
+    write_atomic(path, buf.getvalue())
 
 
 def load_json(path: str | Path) -> list[Result]:

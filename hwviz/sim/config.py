@@ -183,7 +183,7 @@ class Hierarchy:
             through = [lvl.name for lvl in self.levels if lvl.write == "through"]
             if through:
                 raise ConfigError(f"{through[0]} is write-through; exclusive hierarchies here are write-back only")
-        whole(self.seed, "seed", 0)
+        whole(self.seed, "seed", 0, (1 << 63) - 1)
         number(self.memory_latency_ns, "memory latency_ns", 0.0, MAX_LATENCY_NS)
         self.prefetch.validate()
         return self

@@ -28,8 +28,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from hwviz.base.checks import input_file, whole
 from hwviz.base.errors import ConfigError
-from hwviz.base.units import format_size, parse_size
+from hwviz.base.units import MAX_SIZE, format_size, parse_size
 from hwviz.sim.config import CacheLevel, Hierarchy, Prefetcher
 
 if sys.version_info >= (3, 11):
@@ -40,12 +41,22 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 _LEVEL_KEYS = {"name", "size", "ways", "line", "policy", "write", "latency_ns", "index"}
 _TOP_KEYS = {"name", "note", "inclusion", "seed", "level", "memory", "prefetch"}
 _PREFETCH_KEYS = {"kind", "degree", "distance", "table"}
+#: a hierarchy file is a few hundred bytes; anything far larger is the wrong file
+MAX_CONFIG_BYTES = 1 << 20
 
 
 def _check_keys(table: dict, allowed: set, where: str) -> None:
     extra = sorted(set(table) - allowed)
     if extra:
         raise ConfigError(f"{where}: unknown key {extra[0]!r} (allowed: {', '.join(sorted(allowed))})")
+
+
+def _text(table: dict, key: str, default: str, where: str) -> str:
+    """A string value: a name or note given as a number, a table or a list is refused."""
+    v = table.get(key, default)
+    if not isinstance(v, str):
+        raise ConfigError(f"{where}: {key} must be a string in quotes, not {type(v).__name__} {v!r:.40}")
+    return v
 
 
 def hierarchy_from_dict(d: dict, source: str = "config") -> Hierarchy:
@@ -59,14 +70,14 @@ def hierarchy_from_dict(d: dict, source: str = "config") -> Hierarchy:
         if not isinstance(t, dict):
             raise ConfigError(f"{source}: level {i} is not a table")
         _check_keys(t, _LEVEL_KEYS, f"{source}: level {i}")
-        name = str(t.get("name", f"L{i}"))
+        name = _text(t, "name", f"L{i}", f"{source}: level {i}")
         for key in ("size", "ways"):
             if key not in t:
                 raise ConfigError(f"{source}: {name} has no {key}")
         levels.append(CacheLevel(
             name=name,
             size=parse_size(t["size"], f"{name} size"),
-            ways=t["ways"],
+            ways=whole(t["ways"], f"{name} ways", 1, MAX_SIZE // 8),  # at most one line a way
             line=parse_size(t.get("line", 64), f"{name} line"),
             policy=t.get("policy", "lru"),
             write=t.get("write", "back"),
@@ -86,9 +97,9 @@ def hierarchy_from_dict(d: dict, source: str = "config") -> Hierarchy:
         memory_latency_ns=mem.get("latency_ns", 100.0),
         inclusion=d.get("inclusion", "nine"),
         prefetch=Prefetcher(**pf),
-        seed=d.get("seed", 0),
-        name=str(d.get("name", source)),
-        note=str(d.get("note", "")),
+        seed=whole(d.get("seed", 0), f"{source}: seed", 0, (1 << 63) - 1),
+        name=_text(d, "name", source, source),
+        note=_text(d, "note", "", source),
     ).validate()
 
 
@@ -100,16 +111,35 @@ def load_hierarchy(path: str | Path) -> Hierarchy:
     ConfigError
         If the file is missing, is not TOML, or describes an invalid hierarchy.
     """
-    p = Path(path)
+    p = input_file(path, "config file")
     try:
-        text = p.read_text(encoding="utf-8")
+        if p.stat().st_size > MAX_CONFIG_BYTES:
+            raise ConfigError(f"config {p} is {format_size(p.stat().st_size)}, more than "
+                              f"{format_size(MAX_CONFIG_BYTES)}: it is not a hierarchy file")
+        raw = p.read_bytes()
     except OSError as e:
         raise ConfigError(f"cannot read config {p}: {e.strerror or e}") from None
     try:
-        data = tomllib.loads(text)
+        data = tomllib.loads(_decode(raw, p.name))
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"{p.name} is not valid TOML: {e}") from None
+    except RecursionError:
+        raise ConfigError(f"{p.name} nests arrays or tables too deeply to be a hierarchy file") from None
     return hierarchy_from_dict(data, p.name)
+
+
+def _decode(raw: bytes, name: str) -> str:
+    """TOML text from a file's bytes: UTF-8, with or without the byte-order mark some Windows
+    editors write; UTF-16 and UTF-32 (what "Unicode" means in some editors) are refused by name."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:64]:
+        raise ConfigError(f"{name} is UTF-16 or UTF-32 text; TOML files are UTF-8: save it as UTF-8")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"{name} is not UTF-8 text (byte {e.start} is {raw[e.start]:#04x}); "
+                          "save it as UTF-8") from None
 
 
 def _q(s: str) -> str:

@@ -23,6 +23,14 @@ NAMES = ("row-major", "column-major", "tiled", "strided", "random", "transpose")
     f"matmul-{o}" for o in MATMUL_ORDERS)
 CHUNK = 1 << 20
 PAGE = 4096
+#: every address a pattern makes is below this (the simulator's reach, and far from int64's wrap)
+MAX_ADDRESS = 1 << 62
+#: (lowest, highest) value of each numeric parameter: sizes a class can use, well inside int64
+LIMITS = {
+    "rows": (1, 1 << 20), "cols": (1, 1 << 20), "elem": (1, 4096), "ld": (0, 1 << 21),
+    "base": (0, MAX_ADDRESS), "tile": (0, 1 << 20), "stride": (1, 1 << 40),
+    "count": (0, 1 << 50), "passes": (1, 1 << 20), "seed": (0, (1 << 63) - 1),
+}
 
 
 @dataclass(frozen=True)
@@ -71,24 +79,30 @@ class Pattern:
         return self.ld or self.cols
 
     def validate(self) -> "Pattern":
-        """Raise :class:`ConfigError` for unknown names or impossible parameters."""
+        """Raise :class:`ConfigError` for unknown names or impossible parameters.
+
+        Each parameter must be in its range in :data:`LIMITS`, and every address the pattern
+        makes must be below :data:`MAX_ADDRESS`.
+        """
         if self.name not in NAMES:
             raise ConfigError(f"unknown pattern {self.name!r} (choose {', '.join(NAMES)})")
-        for f in fields(self):
-            v = getattr(self, f.name)
-            if f.name != "name":
-                whole(v, f"pattern {f.name}", 0)
-        for key in ("rows", "cols", "elem", "stride", "passes"):
-            if getattr(self, key) < 1:
-                raise ConfigError(f"pattern {key} must be at least 1")
-        if self.elem > 4096:
-            raise ConfigError(f"element size {self.elem} B is larger than 4096 B")
+        for key, (lo, hi) in LIMITS.items():
+            whole(getattr(self, key), f"pattern {key}", lo, hi)
         if self.ld and self.ld < self.cols:
             raise ConfigError(f"leading dimension {self.ld} is smaller than cols {self.cols}")
         if self.name == "tiled" and (self.tile < 1 or self.rows % self.tile or self.cols % self.tile):
             raise ConfigError(f"tile {self.tile} must divide rows {self.rows} and cols {self.cols}")
-        if self.name.startswith("matmul") and self.tile and self.rows % self.tile:
-            raise ConfigError(f"tile {self.tile} must divide n = rows {self.rows} (or be 0 for no tiling)")
+        if self.name.startswith("matmul"):
+            if self.cols != self.rows:
+                raise ConfigError(f"matmul multiplies n x n matrices: cols {self.cols} must equal "
+                                  f"rows {self.rows}")
+            if self.tile and self.rows % self.tile:
+                raise ConfigError(f"tile {self.tile} must divide n = rows {self.rows} (or be 0 for no tiling)")
+        end = max(m.base + m.rows * m.lead * m.elem for m in matrices(self))
+        if end > MAX_ADDRESS:
+            raise ConfigError(f"the pattern's addresses run from {self.base:,} to {end:,}, out of the "
+                              f"range 0 to {MAX_ADDRESS:,} (2^62) hwviz simulates; choose a smaller "
+                              "base or matrix")
         return self
 
 
@@ -236,23 +250,29 @@ def _matmul(p: Pattern, chunk: int):
     T = p.tile or n
     base = {"A": p.base, "B": p.base + matrix_bytes(p), "C": p.base + 2 * matrix_bytes(p)}
     blocks = [range(0, n, T)] * 3
+    # runs of the middle loop per slice, so a slice of (T x T) big blocks stays about one chunk
+    per_slice = max(1, chunk // (3 * T + 2))
     pending: list[Trace] = []
     size = 0
     for b in itertools.product(*blocks):  # block loops in the same order as the inner loops
         start = dict(zip(order, b))
         for o1 in range(start[order[0]], start[order[0]] + T):
-            pending.append(_matmul_slice(p, order, base, start, T, o1))
-            size += len(pending[-1])
-            if size >= chunk:
-                yield Trace.concat(pending)
-                pending, size = [], 0
+            for lo in range(start[order[1]], start[order[1]] + T, per_slice):
+                hi = min(lo + per_slice, start[order[1]] + T)
+                pending.append(_matmul_slice(p, order, base, start, T, o1, lo, hi))
+                size += len(pending[-1])
+                if size >= chunk:
+                    yield Trace.concat(pending)
+                    pending, size = [], 0
     if pending:
         yield Trace.concat(pending)
 
 
-def _matmul_slice(p: Pattern, order: str, base: dict, start: dict, T: int, o1: int) -> Trace:
-    """Accesses of one iteration of the outermost loop within one block."""
-    o2 = np.arange(start[order[1]], start[order[1]] + T, dtype=np.int64)
+def _matmul_slice(p: Pattern, order: str, base: dict, start: dict, T: int, o1: int,
+                  lo: int, hi: int) -> Trace:
+    """Accesses of runs ``lo..hi`` of the middle loop in one iteration of the outermost loop
+    within one block."""
+    o2 = np.arange(lo, hi, dtype=np.int64)
     o3 = np.arange(start[order[2]], start[order[2]] + T, dtype=np.int64)
     g2, g3 = np.meshgrid(o2, o3, indexing="ij")  # (T, T): one row per inner loop run
     idx = {order[0]: np.full_like(g2, o1), order[1]: g2, order[2]: g3}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hwviz.base.checks import printable
 from hwviz.base.units import format_size
 from hwviz.sim.config import Hierarchy
 from hwviz.sim.stats import Stats
@@ -19,7 +20,7 @@ def _ns(t: float) -> str:
 
 
 def format_report(stats: Stats, h: Hierarchy, title: str) -> str:
-    """The per-level table printed by ``hwviz sim``."""
+    """The per-level table printed by ``hwviz sim``; names from files are printed escaped."""
     total = stats.time_ns or 1.0
     head = ["level", "size", "ways", "accesses", "hits", "misses", "hit rate"]
     if stats.three_c:
@@ -27,7 +28,7 @@ def format_report(stats: Stats, h: Hierarchy, title: str) -> str:
     head += ["latency", "time share"]
     rows = []
     for lvl, s in zip(h.levels, stats.levels):
-        r = [s.name, format_size(lvl.size), str(lvl.ways), f"{s.accesses:,}", f"{s.hits:,}",
+        r = [printable(s.name), format_size(lvl.size), str(lvl.ways), f"{s.accesses:,}", f"{s.hits:,}",
              f"{s.misses:,}", _pct(s.hit_rate)]
         if stats.three_c:
             r += [f"{s.compulsory:,}", f"{s.capacity:,}", f"{s.conflict:,}"]
@@ -43,7 +44,7 @@ def format_report(stats: Stats, h: Hierarchy, title: str) -> str:
     def line(cells):
         return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))
 
-    out = [title, f"{stats.accesses:,} accesses, {stats.line_accesses:,} line accesses "
+    out = [printable(title), f"{stats.accesses:,} accesses, {stats.line_accesses:,} line accesses "
                   f"({h.line} B lines)", "", line(head)]
     out += [line(r) for r in rows]
     out.append("")

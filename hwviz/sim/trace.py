@@ -38,11 +38,15 @@ class Trace:
     @classmethod
     def of(cls, addr, write=0, size=8, pc=0) -> "Trace":
         """Build a trace from an address array; the other fields broadcast."""
-        a = np.ascontiguousarray(addr, dtype=np.int64).reshape(-1)
-        n = a.shape[0]
-        w = np.ascontiguousarray(np.broadcast_to(np.asarray(write, dtype=np.uint8), (n,)))
-        s = np.ascontiguousarray(np.broadcast_to(np.asarray(size, dtype=np.int64), (n,)))
-        p = np.ascontiguousarray(np.broadcast_to(np.asarray(pc, dtype=np.int64), (n,)))
+        try:
+            a = np.ascontiguousarray(addr, dtype=np.int64).reshape(-1)
+            n = a.shape[0]
+            w = np.ascontiguousarray(np.broadcast_to(np.asarray(write, dtype=np.uint8), (n,)))
+            s = np.ascontiguousarray(np.broadcast_to(np.asarray(size, dtype=np.int64), (n,)))
+            p = np.ascontiguousarray(np.broadcast_to(np.asarray(pc, dtype=np.int64), (n,)))
+        except OverflowError:   # a Python int past int64 (or a negative write flag)
+            raise ConfigError("an address, size or program counter is out of the range of "
+                              "64-bit integers (addresses are 0 to 2^62 - 1)") from None
         t = cls(a, w, s, p)
         t.check()
         return t
