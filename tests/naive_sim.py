@@ -1,12 +1,11 @@
 """Plain-Python twin of the simulator engine (hwviz.sim.engine), written for reading.
 
 Each set keeps Python objects and a recency list instead of stamps in flat arrays; the 3C
-shadow is an OrderedDict. Same model, independent code: the tests compare the two.
+shadow is a list of lines with a dict. Same model, independent code: the tests compare the two.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
 
 MASK64 = (1 << 64) - 1
@@ -36,8 +35,61 @@ class Rng:
         return (x & 0x7FFFFFFFFFFFFFFF) % n
 
 
+class Shadow:
+    """A level's fully associative 3C shadow: the level's capacity and replacement policy."""
+
+    def __init__(self, cfg, rng):
+        self.policy, self.cap = cfg.policy, cfg.lines
+        self.slots = []           # the line in each slot; slots fill in order
+        self.slot_of = {}
+        self.order = []           # slots, LRU: least recent first; FIFO: oldest first
+        self.leaves = 1 << (self.cap - 1).bit_length()
+        self.tree = [0] * self.leaves   # PLRU, per node: 1 if the next victim is to the right
+        self.rng = rng
+
+    def point_away(self, slot):
+        node, half = 1, self.leaves >> 1
+        while half:
+            right = 1 if slot & half else 0
+            self.tree[node] = 1 - right
+            node, half = 2 * node + right, half >> 1
+
+    def use(self, ln):
+        slot = self.slot_of[ln]
+        if self.policy == "lru":
+            self.order.remove(slot)
+            self.order.append(slot)
+        elif self.policy == "plru":
+            self.point_away(slot)
+
+    def victim(self):
+        if self.policy in ("lru", "fifo"):
+            return self.order[0]
+        if self.policy == "random":
+            return self.rng.below(self.cap)
+        node, low, half = 1, 0, self.leaves >> 1
+        while half:   # a tree over a power of two of leaves: never walk past the last slot
+            right = self.tree[node] if low + half < self.cap else 0
+            node, low, half = 2 * node + right, low + right * half, half >> 1
+        return low
+
+    def insert(self, ln):
+        if len(self.slots) < self.cap:
+            slot = len(self.slots)
+            self.slots.append(ln)
+        else:
+            slot = self.victim()
+            del self.slot_of[self.slots[slot]]
+            self.order.remove(slot)
+            self.slots[slot] = ln
+        self.slot_of[ln] = slot
+        self.order.append(slot)
+        if self.policy == "plru":
+            self.point_away(slot)
+
+
 class Level:
-    def __init__(self, cfg, rng, three_c):
+    def __init__(self, cfg, rng, three_c, shadow_rng):
         self.cfg = cfg
         self.nsets, self.ways = cfg.sets, cfg.ways
         self.ways_of = [[None] * self.ways for _ in range(self.nsets)]
@@ -48,7 +100,7 @@ class Level:
         self.set_acc = [0] * self.nsets
         self.set_miss = [0] * self.nsets
         self.three_c = three_c
-        self.shadow = OrderedDict()   # resident lines, most recent last
+        self.shadow = Shadow(cfg, shadow_rng)
         self.seen = set()
 
     def set_of(self, ln):
@@ -98,18 +150,18 @@ class Level:
             node = 2 * node + self.tree[s][node]
         return node - self.ways
 
-    def shadow_touch(self, ln):
-        """0 never seen, 1 seen but not resident, 2 resident in the fully associative shadow."""
+    def shadow_touch(self, ln, allocate=True):
+        """0 never seen, 1 seen but not resident, 2 resident in the fully associative shadow,
+        which takes the line in only if the level would (``allocate``)."""
         if not self.three_c:
             return 2
-        if ln in self.shadow:
-            self.shadow.move_to_end(ln)
+        if ln in self.shadow.slot_of:
+            self.shadow.use(ln)
             return 2
         result = 1 if ln in self.seen else 0
         self.seen.add(ln)
-        if len(self.shadow) >= self.cfg.lines:
-            self.shadow.popitem(last=False)
-        self.shadow[ln] = True
+        if allocate:
+            self.shadow.insert(ln)
         return result
 
 
@@ -117,7 +169,7 @@ class NaiveSim:
     def __init__(self, hierarchy, three_c=False):
         h = hierarchy.validate()
         self.h = h
-        self.levels = [Level(c, Rng(h.seed, k), three_c) for k, c in enumerate(h.levels)]
+        self.levels = [Level(c, Rng(h.seed, k), three_c, Rng(h.seed, k)) for k, c in enumerate(h.levels)]
         self.three_c = three_c
         self.mem_reads = self.mem_writes = 0
         self.served = [0] * (len(self.levels) + 1)
@@ -128,10 +180,10 @@ class NaiveSim:
         self.l1_victim = -1
 
     # ---- basic operations on one level ------------------------------------------------
-    def probe(self, k, ln, demand):
+    def probe(self, k, ln, demand, allocate=True):
         L = self.levels[k]
         s, w = L.find(ln)
-        seen = L.shadow_touch(ln)
+        seen = L.shadow_touch(ln, allocate)
         if w is not None:
             L.used(s, w)
         if demand:
@@ -182,8 +234,9 @@ class NaiveSim:
 
     def write_back(self, k, ln):
         while k < len(self.levels):
-            e = self.probe(k, ln, False)
-            if self.levels[k].cfg.write == "through":
+            through = self.levels[k].cfg.write == "through"
+            e = self.probe(k, ln, False, allocate=not through)
+            if through:
                 k += 1
                 continue
             if e is not None:
@@ -205,8 +258,8 @@ class NaiveSim:
         to_fill = []          # (level, dirty), top first
         k = 0
         while k < n:
-            e = self.probe(k, ln, not pf)
             through = self.levels[k].cfg.write == "through"
+            e = self.probe(k, ln, not pf, allocate=not (write and through))
             if e is not None:
                 served = k if served is None else served
                 if k == 0 and not pf and e.prefetched:

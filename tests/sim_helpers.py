@@ -1,9 +1,25 @@
 """Shared builders for the simulator tests."""
 
+import numba
 import numpy as np
 
-from hwviz.sim import CacheLevel, Hierarchy, Prefetcher, Trace, simulate
+from hwviz.sim import CacheLevel, Hierarchy, Prefetcher, Simulator, Trace
+from hwviz.sim.simulator import pure_engine
 from naive_sim import NaiveSim
+
+#: the engines the twin suites run: the compiled one and its code as plain Python (with numba's
+#: JIT disabled both are plain Python: the suites run once)
+ENGINES = ("compiled",) if numba.config.DISABLE_JIT else ("compiled", "pure")
+
+
+def engine_of(name):
+    """The ``Simulator(engine=...)`` value of an :data:`ENGINES` name."""
+    return pure_engine() if name == "pure" else None
+
+
+def simulate(h, trace, three_c=False, engine="compiled"):
+    """``hwviz.sim.simulate`` on the engine called ``engine``."""
+    return Simulator(h, trace, three_c=three_c, engine=engine_of(engine)).run()
 
 
 def small_hierarchy(levels=((4, 2), (8, 4)), line=16, policy="lru", write="back", index="modulo",
@@ -39,14 +55,14 @@ def naive_result(h, trace, three_c=False):
     return sim.result(), events
 
 
-def assert_equals_twin(h, trace):
+def assert_equals_twin(h, trace, engine="compiled"):
     """The engine's counts equal the twin's, with 3C on and (classes zero) with 3C off: the
     engine runs each through its own loops."""
     expected, _ = naive_result(h, trace, three_c=True)
-    assert engine_result(simulate(h, trace, three_c=True)) == expected
+    assert engine_result(simulate(h, trace, three_c=True, engine=engine)) == expected
     for level in expected["levels"]:
         level.update(compulsory=0, capacity=0, conflict=0)
-    assert engine_result(simulate(h, trace)) == expected
+    assert engine_result(simulate(h, trace, engine=engine)) == expected
 
 
 def engine_result(stats):

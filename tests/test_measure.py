@@ -84,9 +84,42 @@ def test_latency_grows_from_l1_to_dram(quick_results):
     assert pts[0]["ns_per_op"] < 10
 
 
-def test_false_sharing_is_slower_than_padded(quick_results):
-    pts = {p["distance_bytes"]: p["ns_per_op"] for p in quick_results["false-sharing"].points}
-    assert pts[8] > 1.3 * pts[64]
+def _fastest_call(fn, rounds: int = 40) -> float:
+    return min(_timed(fn) for _ in range(rounds))
+
+
+def _timed(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def test_false_sharing_is_slower_than_padded():
+    """Physics, not a race: while two threads really run at once (the padded pair beats one
+    thread doing both shares), counters in one line either fight over it or take turns, and
+    both take longer than the padded pair. The fastest of many single calls is the one the OS
+    scheduled both threads for; averages on a busy machine measure its scheduler instead."""
+    import numba
+
+    if numba.config.NUMBA_NUM_THREADS < 2:
+        pytest.skip("one CPU: false sharing needs two threads running at once")
+    numba.set_num_threads(2)
+    n = 200_000
+    raw = np.zeros(64, np.int64)
+    counters = raw[(-raw.ctypes.data % 64) // 8:]   # the first counter starts a cache line
+    shared, padded = np.array([0, 1], np.int64), np.array([0, 8], np.int64)
+    K.bump_counters(counters, shared, 2, n, 0)   # compiled and the threads started
+    serial = _fastest_call(lambda: K.bump_counters(counters, shared, 1, 2 * n, 0))
+    runs = {"shared": [], "padded": []}
+    for k in range(400):   # interleaved, so a busy spell hits both alike
+        runs["shared"].append(_timed(lambda: K.bump_counters(counters, shared, 2, n, 0)))
+        runs["padded"].append(_timed(lambda: K.bump_counters(counters, padded, 2, n, 0)))
+        if k >= 40 and min(runs["padded"]) < 0.75 * serial:
+            break   # the threads have run at once: enough rounds for both minima
+    best = {k: min(v) for k, v in runs.items()}
+    if best["padded"] > 0.75 * serial:
+        pytest.skip("the two threads never ran at the same time (a busy machine)")
+    assert best["shared"] > 1.3 * best["padded"]
 
 
 def test_loops_python_is_slowest(quick_results):
@@ -113,7 +146,7 @@ def test_measure_excludes_warmup_and_calibrates():
 
 
 def test_memory_guard_refuses_oversized():
-    with pytest.raises(ConfigError, match="more than half the available memory"):
+    with pytest.raises(ConfigError, match="more than the limit of .*half the available memory"):
         guard_memory(1 << 60)
     guard_memory(1 << 20)
 
@@ -206,7 +239,7 @@ def test_bench_cli_writes_json_and_csv(capsys, tmp_path):
 
 @pytest.mark.parametrize("args,msg", [
     (["bench", "nope"], "unknown experiment 'nope'"),
-    (["bench", "loops", "--threads", "0"], "threads 0 must be from 1 to"),
+    (["bench", "loops", "--threads", "0"], "threads 0 must be at least 1"),
     (["bench", "loops", "--threads", "100000"], "threads 100,000 must be from 1 to"),
     (["bench", "loops", "--json", "/no/such/dir/x.json"], "does not exist"),
 ])
@@ -253,12 +286,14 @@ topo = read_topology()
 llc = max((c.size_bytes for c in topo.caches), default=32 << 20)
 l1 = min((c.size_bytes for c in topo.caches if c.level == 1), default=32 << 10)
 a = np.ones(4 * llc // 8)
-rates = []
-for size in (l1 // 2, 8 * l1, 4 * llc):
-    v = a[: size // 8]
-    reps = max(1, (8 << 20) // size)
-    t = measure(lambda: K.strided_sum(v, 1, reps), min_time=0.1)
-    rates.append(8 * v.shape[0] * reps / t.seconds_min)
+sizes = (l1 // 2, 8 * l1, 4 * llc)
+rates = [0.0] * len(sizes)
+for _ in range(3):   # interleaved rounds, best of each: other load only ever slows a size down
+    for i, size in enumerate(sizes):
+        v = a[: size // 8]
+        reps = max(1, (8 << 20) // size)
+        t = measure(lambda: K.strided_sum(v, 1, reps), min_time=0.1)
+        rates[i] = max(rates[i], 8 * v.shape[0] * reps / t.seconds_min)
 print(*rates)
 """
 

@@ -37,6 +37,19 @@ def test_chunked_source_equals_one_trace():
     assert engine_result(simulate(h, chunks, three_c=True)) == engine_result(simulate(h, tr, three_c=True))
 
 
+@pytest.mark.parametrize("batches", [[5000], [1, 332, 1, 700, 5000], [333] * 16])
+def test_events_of_a_chunked_source_number_accesses_within_the_whole_trace(batches):
+    h = small_hierarchy(prefetch="next-line")
+    tr = random_trace(5000, 8192, seed=1)
+    chunks = [tr[i:i + 333] for i in range(0, len(tr), 333)]
+    whole, chunked = Simulator(h, tr), Simulator(h, chunks)
+    for b in batches:
+        assert chunked.step(b).tolist() == whole.step(b).tolist()
+    ev = Simulator(h, chunks).step(len(tr))
+    assert ev["access"][0] == 0 and ev["access"][-1] == len(tr) - 1
+    assert (np.diff(ev["access"]) >= 0).all() and len(np.unique(ev["access"])) == len(tr)
+
+
 def test_events_fields_follow_the_model():
     h = small_hierarchy(levels=((4, 2),), line=16)
     # lines 0,1 then 0 again (hit), then 4 and 8 map to set 0 and evict line 0 (LRU)
@@ -115,3 +128,34 @@ def test_huge_pattern_runs_in_bounded_chunks():
 def test_bad_trace_chunk_type_is_rejected():
     with pytest.raises(TypeError):
         simulate(small_hierarchy(), [np.arange(4)])
+
+
+def test_a_hierarchy_larger_than_memory_allows_is_refused_before_allocating(monkeypatch):
+    import re
+
+    import hwviz.base.memory as memory
+    from hwviz.sim import CacheLevel, Hierarchy
+
+    def about(text):
+        """Bytes of an approximate size such as ``10.3 MiB``."""
+        number, unit = re.fullmatch(r"([\d.]+) ?([KMGT]?i?B)", text).groups()
+        return float(number) * 1024 ** "BKMGT".index(unit[0])
+
+    def refusal(h, three_c=False):
+        """(estimate, limit) in bytes, as the message names them."""
+        with pytest.raises(ConfigError, match="the cache arrays of hierarchy 'custom' would need") as e:
+            Simulator(h, three_c=three_c)
+        need, limit = re.search(r"need (.+?), more than the limit of (.+?) \(", str(e.value)).groups()
+        return about(need), about(limit)
+
+    monkeypatch.setattr(memory, "available_bytes", lambda: 4 << 30)
+    huge = Hierarchy(levels=(CacheLevel("L1", 32 << 10, 8), CacheLevel("L2", 64 << 30, 16)),
+                     memory_latency_ns=100.0)
+    # 2^30 lines of 8 B (8 GiB), and 2^26 sets of four 8 B counters (2 GiB)
+    need, limit = refusal(huge)
+    assert limit == 2 << 30 and abs(need - (10 << 30)) < (10 << 30) // 100
+    # the 3C shadow's arrays are counted: three more words a line
+    monkeypatch.setattr(memory, "available_bytes", lambda: 2 << 20)
+    big = Hierarchy(levels=(CacheLevel("L1", 64 << 20, 16),), memory_latency_ns=100.0)
+    plain, shadow = refusal(big)[0], refusal(big, three_c=True)[0]
+    assert plain >= 8 << 20 and shadow - plain >= 3 * (8 << 20) * 99 // 100

@@ -12,9 +12,11 @@ Model (the readable twin is ``tests/naive_sim.py``):
   fetch, since the whole line is written) or to memory.
 * ``inclusive`` back-invalidates copies above a victim; ``exclusive`` keeps one copy: a hit below
   moves the line to the first level and victims cascade down.
-* 3C: each level has a fully associative LRU shadow of equal capacity fed the same probes; a
-  demand miss is compulsory if the level never saw the line, conflict if the shadow hits,
-  capacity otherwise.
+* 3C: each level has a fully associative shadow of equal capacity with the level's replacement
+  policy (random with a generator of its own, seeded as the level's), fed the same probes and
+  filled when the level fills (a write-through level does not allocate a write miss, so neither
+  does its shadow); a demand miss is compulsory if the level never saw the line, conflict if
+  the shadow hits, capacity otherwise.
 * ``random`` replacement draws from one xorshift generator per level, seeded from the
   hierarchy's seed and the level's index.
 
@@ -47,7 +49,8 @@ from numba import njit
 from hwviz.sim.intrinsics import LANES, lowest_bit, match_words, to_front, touch_ahead
 
 # ---- the state array M (int64). The header holds region offsets and scalars.
-(R_TAGS, R_META, R_SH, R_PREV, R_NEXT, R_SLINE, R_PTAB, R_LCFG, R_STATS, R_PCFG, R_END) = range(11)
+(R_TAGS, R_META, R_SH, R_PREV, R_NEXT, R_SLINE, R_PTAB, R_LCFG, R_STATS, R_PCFG, R_STREE,
+ R_END) = range(12)
 (X_CLOCK, X_MEMR, X_MEMW, X_HCOUNT, X_HSHIFT, X_EVN, X_L1VICT, X_INCL, X_USE3C,
  X_NLEV, X_MAXLINE, X_AHEAD, X_QN, X_QROOM, X_QCAP) = range(16, 31)
 HEADER = 32
@@ -74,8 +77,10 @@ STATS0 = LCFG0 + MAX_LEVELS * NCFG
 PCFG0 = STATS0 + MAX_LEVELS * NSTAT
 F_KIND, F_DEGREE, F_DISTANCE, F_TABLE = range(4)
 K_NONE, K_NEXT, K_STRIDE, K_STREAM = range(4)
-# 3C shadow, 5 values per level at R_SH
-H_OFF, H_CAP, H_HEAD, H_TAIL, H_USED = range(5)
+# 3C shadow, NSH values per level at R_SH: its slots, list ends and slots in use, its random
+# generator (random levels) and its tree (PLRU levels: one value per node at R_STREE)
+H_OFF, H_CAP, H_HEAD, H_TAIL, H_USED, H_RNG, H_TREE, H_LEAVES = range(8)
+NSH = 8
 # event columns
 E_ACCESS, E_ADDR, E_LINE, E_WRITE, E_LEVEL, E_SET, E_WAY, E_EVICTED, E_FLAGS = range(9)
 NEVENT = 9
@@ -249,18 +254,23 @@ def _word_of_way(M, L, base, way):
     return -1
 
 
+@njit(cache=True, nogil=True, _nrt=False, inline="always")
+def _random(M, r):
+    """The next draw of the xorshift generator whose state is ``M[r]``, from 0 to 2^63 - 1."""
+    x = M[r]
+    x ^= x << 13
+    x ^= (x >> 7) & 0x01FFFFFFFFFFFFFF
+    x ^= x << 17
+    M[r] = x
+    return x & 0x7FFFFFFFFFFFFFFF
+
+
 @njit(cache=True, nogil=True, _nrt=False)
 def _choose(M, L, base, meta):
     """Random and PLRU: the word to replace in a full set."""
     ways = L.ways
     if L.policy == P_RANDOM:
-        r = LCFG0 + L.k * NCFG + C_RNG
-        x = M[r]
-        x ^= x << 13
-        x ^= (x >> 7) & 0x01FFFFFFFFFFFFFF
-        x ^= x << 17
-        M[r] = x
-        return _word_of_way(M, L, base, (x & 0x7FFFFFFFFFFFFFFF) % ways)
+        return _word_of_way(M, L, base, _random(M, LCFG0 + L.k * NCFG + C_RNG) % ways)
     t = M[meta + M_PLRU]
     node = 1
     while node < ways:
@@ -269,7 +279,9 @@ def _choose(M, L, base, meta):
 
 
 # ---- 3C shadow: H is a hash table of (key, value) pairs, key = line * 4 + level, value = the
-# ---- shadow slot or -1 (seen, not resident); each level's slots form an LRU linked list.
+# ---- shadow slot or -1 (seen, not resident); each level's slots form a linked list in LRU
+# ---- (or FIFO) order. The shadow replaces as its level does, so that a fully associative
+# ---- level and its shadow hold the same lines.
 
 @njit(cache=True, nogil=True, _nrt=False)
 def _hpos(H, key, shift):
@@ -283,7 +295,7 @@ def _hpos(H, key, shift):
 
 @njit(cache=True, nogil=True, _nrt=False)
 def _unlink(M, k, s):
-    pv, nx, sh = M[R_PREV], M[R_NEXT], M[R_SH] + 5 * k
+    pv, nx, sh = M[R_PREV], M[R_NEXT], M[R_SH] + NSH * k
     p, n = M[pv + s], M[nx + s]
     if p >= 0:
         M[nx + p] = n
@@ -297,7 +309,7 @@ def _unlink(M, k, s):
 
 @njit(cache=True, nogil=True, _nrt=False)
 def _push_front(M, k, s):
-    pv, nx, sh = M[R_PREV], M[R_NEXT], M[R_SH] + 5 * k
+    pv, nx, sh = M[R_PREV], M[R_NEXT], M[R_SH] + NSH * k
     h = M[sh + H_HEAD]
     M[pv + s] = -1
     M[nx + s] = h
@@ -309,33 +321,78 @@ def _push_front(M, k, s):
 
 
 @njit(cache=True, nogil=True, _nrt=False)
-def shadow_touch(M, H, k, ln):
-    """Touch ``ln`` in level ``k``'s shadow; return 0 never seen, 1 seen but absent, 2 resident."""
+def _shadow_plru_touch(M, sh, slot):
+    # as _plru_touch, one value per node: each node on the path points away from ``slot``
+    t = M[sh + H_TREE]
+    node = 1
+    half = M[sh + H_LEAVES] >> 1
+    while half > 0:
+        right = 1 if (slot & half) else 0
+        M[t + node] = 1 - right
+        node = 2 * node + right
+        half >>= 1
+
+
+@njit(cache=True, nogil=True, _nrt=False)
+def _shadow_victim(M, sh, pol):
+    """The slot a full shadow replaces, as its level's policy would choose it. A PLRU tree has
+    the next power of two of leaves; a path never leads to a leaf past the last slot."""
+    off, cap = M[sh + H_OFF], M[sh + H_CAP]
+    if pol == P_RANDOM:
+        return off + _random(M, sh + H_RNG) % cap
+    if pol == P_PLRU:
+        t = M[sh + H_TREE]
+        node = 1
+        low = 0
+        half = M[sh + H_LEAVES] >> 1
+        while half > 0:
+            right = M[t + node]
+            if low + half >= cap:
+                right = 0
+            low += right * half
+            node = 2 * node + right
+            half >>= 1
+        return off + low
+    return M[sh + H_TAIL]
+
+
+@njit(cache=True, nogil=True, _nrt=False)
+def shadow_touch(M, H, k, ln, allocate):
+    """Touch ``ln`` in level ``k``'s shadow; return 0 never seen, 1 seen but absent, 2 resident.
+    An absent line enters the shadow only if ``allocate`` (the level fills it on a miss)."""
     key = (ln << 2) | k
     pos = _hpos(H, key, M[X_HSHIFT])
+    sh = M[R_SH] + NSH * k
+    pol = M[LCFG0 + k * NCFG + C_POLICY]
     if H[pos] == key:
         s = H[pos + 1]
         if s >= 0:
-            _unlink(M, k, s)
-            _push_front(M, k, s)
+            if pol == P_LRU:
+                _unlink(M, k, s)
+                _push_front(M, k, s)
+            elif pol == P_PLRU:
+                _shadow_plru_touch(M, sh, s - M[sh + H_OFF])
             return 2
         result = 1
     else:
-        H[pos] = key
+        H[pos] = key   # its value stays -1 (an empty entry's) unless the line enters below
         M[X_HCOUNT] += 1
         result = 0
-    sh = M[R_SH] + 5 * k
+    if not allocate:
+        return result
     sl = M[R_SLINE]
     if M[sh + H_USED] < M[sh + H_CAP]:
         s = M[sh + H_OFF] + M[sh + H_USED]
         M[sh + H_USED] += 1
     else:
-        s = M[sh + H_TAIL]
+        s = _shadow_victim(M, sh, pol)
         _unlink(M, k, s)
         H[_hpos(H, (M[sl + s] << 2) | k, M[X_HSHIFT]) + 1] = -1
     M[sl + s] = ln
     H[pos + 1] = s
     _push_front(M, k, s)
+    if pol == P_PLRU:
+        _shadow_plru_touch(M, sh, s - M[sh + H_OFF])
     return result
 
 
@@ -370,20 +427,21 @@ def locate(M, lines, held, prefetched):
 # ---- the hierarchy
 
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
-def _probe(M, H, L, ln, demand):
-    """Look ``ln`` up in level ``L``; count it if ``demand``; return its word index or -1."""
+def _probe(M, H, L, ln, demand, allocate):
+    """Look ``ln`` up in level ``L``; count it if ``demand``; return its word index or -1.
+    ``allocate``: the level fills the line on a miss (its 3C shadow does the same)."""
     base, meta, _ = _where(L, ln)
-    return _probe_at(M, H, L, ln, demand, base, meta)
+    return _probe_at(M, H, L, ln, demand, base, meta, allocate)
 
 
 @njit(cache=True, nogil=True, _nrt=False, inline="always")
-def _probe_at(M, H, L, ln, demand, base, meta):
+def _probe_at(M, H, L, ln, demand, base, meta, allocate):
     """``_probe`` in the set whose first word is ``base`` and first meta value ``meta``."""
     s = _find(M, L, base, ln)
     use3c = L.use3c
     seen = 2
     if use3c:
-        seen = shadow_touch(M, H, L.k, ln)
+        seen = shadow_touch(M, H, L.k, ln, allocate)
     if s >= 0:
         s = _touch(M, L, base, meta, s)
     if demand:
@@ -482,7 +540,7 @@ def _write_back(M, H, k, ln):
     nlev = M[X_NLEV]
     while k < nlev:
         L = level(M, k)
-        s = _probe(M, H, L, ln, False)
+        s = _probe(M, H, L, ln, False, not L.wt)
         if L.wt:
             k += 1
             continue
@@ -510,8 +568,8 @@ def _access(M, H, ln, w, pf):
     k = 0
     while k < nlev:
         L = level(M, k)
-        s = _probe(M, H, L, ln, demand)
         wt = L.wt
+        s = _probe(M, H, L, ln, demand, not (w and wt))
         if s >= 0:
             if served < 0:
                 served = k
@@ -555,7 +613,7 @@ def _access_exclusive(M, H, ln, w, pf):
     nlev = M[X_NLEV]
     demand = not pf
     L0 = level(M, 0)
-    s = _probe(M, H, L0, ln, demand)
+    s = _probe(M, H, L0, ln, demand, True)
     if s >= 0:
         if demand and M[s] & W_PF:
             M[s] &= ~W_PF
@@ -567,7 +625,7 @@ def _access_exclusive(M, H, ln, w, pf):
     d = w
     for k in range(1, nlev):
         L = level(M, k)
-        s = _probe(M, H, L, ln, demand)
+        s = _probe(M, H, L, ln, demand, True)
         if s >= 0:
             served = k
             base, meta, _ = _where(L, ln)
@@ -587,7 +645,7 @@ def _access_exclusive(M, H, ln, w, pf):
             break
         L = level(M, k)
         if L.use3c:
-            shadow_touch(M, H, k, v)
+            shadow_touch(M, H, k, v, True)
         v, vd = _fill(M, L, v, vd, 0)
         k += 1
     return served
@@ -614,8 +672,8 @@ def _request(M, H, L, ln, kind, Q, o):
     """
     demand = (kind & (Q_WB | Q_PF)) == 0
     base, meta, _ = _where(L, ln)
-    s = _probe_at(M, H, L, ln, demand, base, meta)
     through = L.wt and (kind & (Q_WRITE | Q_WB))
+    s = _probe_at(M, H, L, ln, demand, base, meta, not through)
     if s >= 0:
         if L.k == 0 and demand and M[s] & W_PF:
             M[s] &= ~W_PF

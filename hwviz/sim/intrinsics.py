@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import numba
 from llvmlite import ir
 from numba import types
 from numba.core import cgutils
@@ -109,3 +110,39 @@ def lowest_bit(typingctx, x):
         return builder.call(fn, [args[0], ir.IntType(1)(1)])
 
     return sig, codegen
+
+
+# ---- the same four in plain Python: the engine's pure-Python mode (``hwviz.sim.pure_engine``)
+# ---- and runs with numba's JIT disabled use them.
+
+def _touch_ahead_plain(arr, idx):
+    """Loading ahead only changes the host's caches: nothing to do in Python."""
+
+
+def _match_words_plain(arr, idx, value, sh):
+    value, sh = int(value), int(sh)   # Python ints compare with the words several times faster
+    m = 0
+    for j, word in enumerate(arr[idx:idx + LANES].tolist()):
+        if word >> sh == value:
+            m |= 1 << j
+    return m
+
+
+def _to_front_plain(arr, idx, ways, head, p, word):
+    for q in range(p, 0, -1):   # from the back, so that each word moves before it is overwritten
+        arr[idx + (head + q) % ways] = arr[idx + (head + q - 1) % ways]
+    arr[idx + head] = word
+
+
+def _lowest_bit_plain(x):
+    x = int(x)
+    return (x & -x).bit_length() - 1
+
+
+#: the plain-Python equivalent of each intrinsic, by name
+PLAIN = {"touch_ahead": _touch_ahead_plain, "match_words": _match_words_plain,
+         "to_front": _to_front_plain, "lowest_bit": _lowest_bit_plain}
+
+if numba.config.DISABLE_JIT:   # numba cannot call an intrinsic from Python
+    touch_ahead, match_words, to_front, lowest_bit = (PLAIN[n] for n in (
+        "touch_ahead", "match_words", "to_front", "lowest_bit"))

@@ -6,102 +6,28 @@ it, and the tests compare it with bulk :func:`~hwviz.sim.simulator.simulate` run
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+import math
+from dataclasses import dataclass
 
 import numpy as np
 
 from hwviz.base.errors import ConfigError
-from hwviz.sim.config import PREFETCHERS, Hierarchy
+from hwviz.base.units import format_size
+from hwviz.sim.config import CacheLevel, Hierarchy
+from hwviz.sim.lab_params import LabParams
 from hwviz.sim.loops import Loop, describe_access, loop_of
-from hwviz.sim.patterns import NAMES, Matrix, Pattern, generate, make, matrices
-from hwviz.sim.presets import PRESETS, preset
-from hwviz.sim.simulator import Simulator
+from hwviz.sim.patterns import Matrix, Pattern, generate, matrices
+from hwviz.sim.simulator import Simulator, best_engine
 from hwviz.sim.stats import Stats
 from hwviz.sim.trace import Trace
 
-MIN_DIM, MAX_DIM = 4, 128
-ELEM_SIZES = (1, 2, 4, 8, 16, 32, 64)
-
-
-@dataclass(frozen=True)
-class LabParams:
-    """Cache Lab's parameters; the names are those of ``hwviz shot --set``.
-
-    Matrix multiplication runs on ``rows x rows`` matrices without tiling.
-    """
-
-    pattern: str = "row-major"
-    rows: int = 32
-    cols: int = 32
-    elem: int = 8
-    ld: int = 0
-    tile: int = 8
-    stride: int = 4
-    preset: str = "classroom"
-    prefetch: str = "none"
-    race: bool = False
-    race_pattern: str = "column-major"
-
-    def validate(self) -> "LabParams":
-        """Raise :class:`ConfigError` naming the first bad parameter."""
-        for name in ("pattern", "race_pattern"):
-            if getattr(self, name) not in NAMES:
-                raise ConfigError(f"{name} {getattr(self, name)!r} is unknown (choose {', '.join(NAMES)})")
-        for name in ("rows", "cols"):
-            v = getattr(self, name)
-            if not MIN_DIM <= v <= MAX_DIM:
-                raise ConfigError(f"{name} {v} is outside {MIN_DIM}..{MAX_DIM}")
-        if self.elem not in ELEM_SIZES:
-            raise ConfigError(f"elem {self.elem} B is not one of {', '.join(map(str, ELEM_SIZES))}")
-        if self.ld and not self.cols <= self.ld <= 2 * MAX_DIM:
-            raise ConfigError(f"ld {self.ld} must be 0 (no padding) or from cols ({self.cols}) to {2 * MAX_DIM}")
-        if self.preset not in PRESETS:
-            raise ConfigError(f"preset {self.preset!r} is unknown (choose {', '.join(PRESETS)})")
-        if self.prefetch not in PREFETCHERS:
-            raise ConfigError(f"prefetch {self.prefetch!r} is unknown (choose {', '.join(PREFETCHERS)})")
-        for name in (self.pattern,) + ((self.race_pattern,) if self.race else ()):
-            self.pattern_for(name)
-        return self
-
-    def with_text(self, name: str, text: str) -> "LabParams":
-        """Return a copy with parameter ``name`` parsed from ``text``, validated."""
-        types = {f.name: f.type for f in fields(self)}
-        if name not in types:
-            raise ConfigError(f"unknown parameter {name!r} (known: {', '.join(types)})")
-        text = str(text).strip()
-        kind = type(getattr(self, name))
-        if kind is bool:
-            if text.lower() not in ("true", "false", "1", "0", "yes", "no", "on", "off"):
-                raise ConfigError(f"{name} must be true or false, not {text!r}")
-            value = text.lower() in ("true", "1", "yes", "on")
-        elif kind is int:
-            try:
-                value = int(text)
-            except ValueError:
-                raise ConfigError(f"{name} must be a whole number, not {text!r}") from None
-        else:
-            value = text
-        return replace(self, **{name: value}).validate()
-
-    def as_text(self) -> dict[str, str]:
-        """Every parameter as the text :meth:`with_text` reads back."""
-        return {f.name: str(getattr(self, f.name)).lower() if isinstance(getattr(self, f.name), bool)
-                else str(getattr(self, f.name)) for f in fields(self)}
-
-    def pattern_for(self, name: str) -> Pattern:
-        """The :class:`Pattern` called ``name`` with this lab's sizes."""
-        square = name.startswith("matmul")
-        cols = self.rows if square else self.cols
-        ld = self.ld if self.ld >= cols else 0
-        tile = self.tile if name == "tiled" else 0
-        if name == "tiled" and (self.rows % tile or cols % tile):
-            raise ConfigError(f"tile {tile} must divide rows {self.rows} and cols {cols}")
-        return make(name, rows=self.rows, cols=cols, elem=self.elem, ld=ld, tile=tile,
-                    stride=self.stride)
-
-    def hierarchy(self) -> Hierarchy:
-        """The preset with the chosen prefetcher."""
-        return preset(self.preset).with_prefetch(self.prefetch)
+#: the largest level Cache Lab simulates (its arrays and 3C shadow take about 4 x 8 B a line)
+MAX_LEVEL_SIZE = 256 << 20
+#: accesses one frame may simulate with the compiled engine, and with the plain-Python one
+#: (tens of microseconds an access: a few hundred keep a frame near 10 ms)
+FRAME_ACCESSES, PURE_FRAME_ACCESSES = 1 << 15, 300
+#: accesses timed per call when a race computes its finishing times
+TIME_CHUNK = 1 << 16
 
 
 class LabRun:
@@ -120,30 +46,64 @@ class LabRun:
         self._cells = [inv.reshape(x.shape) for inv, x in zip(np.split(inverse, cuts), lines)]
         self._latency = np.array([lvl.latency_ns for lvl in hierarchy.levels] + [hierarchy.memory_latency_ns])
         self.time_ns = np.zeros(self.length + 1)  # simulated time after k accesses
+        self._timed = 0  # time_ns is known up to this index
         self.reset()
 
     def reset(self) -> None:
         """Back to the deterministic start: empty caches, no accesses."""
-        self.sim = Simulator(self.hierarchy, self.trace, three_c=True)
+        self.sim = Simulator(self.hierarchy, self.trace, three_c=True, engine=best_engine())
         self.pos = 0
-        self.events = self.sim.step(0)
+        self.events = self._last = self.sim.step(0)
+
+    def _cost(self, ev: np.ndarray, start: int, n: int) -> np.ndarray:
+        """Simulated time of accesses ``start .. start + n - 1`` from their events."""
+        return np.bincount(ev["access"] - start, weights=self._latency[ev["level"]], minlength=n)[:n]
 
     def step(self, n: int) -> np.ndarray:
         """Run the next ``n`` accesses (fewer at the end); return their events."""
         n = max(0, min(n, self.length - self.pos))
+        engine = best_engine()
+        if self.sim.engine is not engine:  # the compiled engine became ready: use it from here
+            self.sim.engine = engine
         ev = self.sim.step(n)
-        cost = np.bincount(ev["access"] - self.pos, weights=self._latency[ev["level"]], minlength=n)
-        self.time_ns[self.pos + 1:self.pos + n + 1] = self.time_ns[self.pos] + np.cumsum(cost[:n])
+        if self.pos + n > self._timed:
+            cost = np.cumsum(self._cost(ev, self.pos, n))
+            self.time_ns[self.pos + 1:self.pos + n + 1] = self.time_ns[self.pos] + cost
+            self._timed = self.pos + n
         self.pos += n
         self.events = ev
+        if n:
+            self._last = ev[ev["access"] == self.pos - 1]
         return ev
+
+    def time_all(self) -> None:
+        """Fill :attr:`time_ns` for the whole run (a race needs every finishing time before it
+        starts), with a separate simulator that counts no 3C."""
+        if self._timed == self.length:
+            return
+        sim = Simulator(self.hierarchy, self.trace, engine=best_engine())
+        for start in range(0, self.length, TIME_CHUNK):
+            n = min(TIME_CHUNK, self.length - start)
+            self.time_ns[start + 1:start + n + 1] = self.time_ns[start] + np.cumsum(self._cost(sim.step(n), start, n))
+        self._timed = self.length
+
+    @property
+    def total_ns(self) -> float:
+        """Simulated time of the whole run (known once :meth:`time_all` ran or the run ended)."""
+        return float(self.time_ns[self.length])
+
+    @property
+    def finished(self) -> bool:
+        """True once every access ran."""
+        return self.pos == self.length
 
     def seek(self, k: int) -> None:
         """Go to just after access ``k`` (re-simulating from the start to go back)."""
         k = max(0, min(k, self.length))
         if k < self.pos:
             self.reset()
-        self.step(k - self.pos)
+        if k > self.pos:
+            self.step(k - self.pos)
 
     def stats(self) -> Stats:
         """Counters so far."""
@@ -152,7 +112,7 @@ class LabRun:
     def cell_levels(self) -> list[tuple[np.ndarray, np.ndarray]]:
         """Per matrix, (level, prefetched) arrays of its shape: the first level holding each
         element's line (``len(levels)`` when only memory has it)."""
-        if self.pos == 0:  # empty caches; no need to wait for the engine to compile
+        if self.pos == 0:  # empty caches
             level = np.full(len(self._lines), len(self.hierarchy.levels), np.int8)
             pf = np.zeros(len(self._lines), np.bool_)
         else:
@@ -167,6 +127,11 @@ class LabRun:
                 return (k, *cell)
         return None
 
+    def element(self, addr: int) -> str:
+        """The element at ``addr`` as ``A[3][5]``, or the address in hex outside the matrices."""
+        cell = self.cell_of(addr)
+        return f"{self.matrices[cell[0]].name}[{cell[1]}][{cell[2]}]" if cell else f"{addr:#x}"
+
     def current(self) -> tuple[int, str] | None:
         """(source line, description) of the last access run, or None before the first."""
         if self.pos == 0:
@@ -176,9 +141,55 @@ class LabRun:
         line = self.loop.line_of_pc[min(pc, len(self.loop.line_of_pc) - 1)]
         return line, describe_access(self.pattern, self.matrices, int(self.trace.addr[i]))
 
+    def outcome(self) -> list[Outcome]:
+        """What the last access did, one :class:`Outcome` per cache line it touched (empty
+        before the first access)."""
+        ev = self._last
+        line = self.hierarchy.line
+        return [Outcome(int(e["line"]), int(e["level"]), bool(e["write"]),
+                        int(e["evicted"]) if e["evicted"] >= 0 else None,
+                        self.element(int(e["evicted"]) * line) if e["evicted"] >= 0 else "")
+                for e in ev]
+
+    def where(self, line: int) -> dict:
+        """Where cache line ``line`` sits: its address, its set and tag in every level, and the
+        first level holding it now (``len(levels)``: memory only)."""
+        level = int(self.sim.locate(np.array([line]))[0][0]) if self.pos else len(self.hierarchy.levels)
+        return {"line": line, "address": line * self.hierarchy.line, "level": level,
+                "sets": [set_and_tag(lvl, line) for lvl in self.hierarchy.levels]}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one access did to one cache line: the level that served it (``len(levels)`` is
+    memory; 0 is a first-level hit) and the line the first level evicted for it."""
+
+    line: int
+    level: int
+    write: bool
+    evicted: int | None
+    evicted_element: str
+
+
+def set_and_tag(level: CacheLevel, line: int) -> tuple[int, int]:
+    """(set, tag) of cache line ``line`` in ``level``. A hash-indexed level XOR-folds the line
+    number into its set index, as the engine does; its tag is the whole line number."""
+    if level.index == "modulo" or level.sets == 1:
+        return line % level.sets, line // level.sets
+    bits, folded, x = max(1, (level.sets - 1).bit_length()), 0, line
+    while x > 0:
+        folded ^= x & ((1 << bits) - 1)
+        x >>= bits
+    return folded % level.sets, line
+
 
 class LabSession:
-    """Cache Lab's state: its parameters and one run, or two on one clock in race mode."""
+    """Cache Lab's state: its parameters and one run, or two racing on one simulated clock.
+
+    Alone, the timeline counts accesses. In a race it counts simulated nanoseconds: at clock
+    ``t`` each run has done the accesses that complete by ``t``, so the faster loop reaches its
+    end first and waits there.
+    """
 
     def __init__(self, params: LabParams | None = None):
         self.params = (params or LabParams()).validate()
@@ -189,6 +200,15 @@ class LabSession:
         p = self.params
         names = [p.pattern] + ([p.race_pattern] if p.race else [])
         self.runs = [LabRun(p.pattern_for(n), self.hierarchy) for n in names]
+        self.clock_ns = 0.0
+        if self.racing:
+            for r in self.runs:
+                r.time_all()
+
+    @property
+    def racing(self) -> bool:
+        """True with two runs on one simulated clock."""
+        return len(self.runs) > 1
 
     def set_params(self, params: LabParams) -> None:
         """Apply new parameters and restart; a new preset replaces an edited hierarchy.
@@ -203,38 +223,98 @@ class LabSession:
 
     def set_hierarchy(self, hierarchy: Hierarchy) -> None:
         """Run on an edited hierarchy; :class:`ConfigError` keeps the current run."""
-        self._apply(self.params, hierarchy.validate())
+        hierarchy = hierarchy.validate()
+        for lvl in hierarchy.levels:
+            if lvl.size > MAX_LEVEL_SIZE:
+                raise ConfigError(f"{lvl.name} size {format_size(lvl.size)} is more than Cache Lab draws "
+                                  f"({format_size(MAX_LEVEL_SIZE)}); hwviz sim runs larger levels")
+        self._apply(self.params, hierarchy)
 
     def _apply(self, params: LabParams, hierarchy: Hierarchy) -> None:
-        old = self.params, self.hierarchy, self.runs
+        old = self.params, self.hierarchy, self.runs, self.clock_ns
         self.params, self.hierarchy = params, hierarchy
         try:
             self._build()
-        except ConfigError:
-            self.params, self.hierarchy, self.runs = old
+        except (ConfigError, MemoryError) as e:
+            self.params, self.hierarchy, self.runs, self.clock_ns = old
+            if isinstance(e, MemoryError):
+                raise ConfigError("this hierarchy needs more memory than is free; choose smaller levels") from None
             raise
 
     @property
     def length(self) -> int:
-        """Accesses of the longest run."""
-        return max(r.length for r in self.runs)
+        """The timeline's end: accesses of the run, or in a race the slower run's total time in
+        whole nanoseconds (rounded up)."""
+        if self.racing:
+            return int(math.ceil(max(r.total_ns for r in self.runs)))
+        return self.runs[0].length
 
     @property
     def position(self) -> int:
-        """Accesses run so far on the shared clock."""
-        return max(r.pos for r in self.runs)
+        """Where the timeline is: accesses run, or in a race the clock in whole nanoseconds."""
+        return int(self.clock_ns) if self.racing else self.runs[0].pos
 
-    def step(self, n: int) -> None:
-        """Advance every run by ``n`` accesses."""
-        for r in self.runs:
-            r.step(n)
+    def advance(self, n: int) -> None:
+        """``n`` more accesses, or in a race ``n`` more nanoseconds for both runs."""
+        if self.racing:
+            self._set_clock(self.clock_ns + n)
+        else:
+            self.runs[0].step(n)
 
     def seek(self, k: int) -> None:
-        """Put every run just after access ``k``."""
+        """Go to access ``k``, or in a race to nanosecond ``k``."""
+        if self.racing:
+            self._set_clock(float(k))
+        else:
+            self.runs[0].seek(k)
+
+    def step(self, direction: int) -> None:
+        """One access forward (``direction`` 1) or back (-1); in a race, to the next or the
+        previous access of either run."""
+        if not self.racing:
+            self.seek(self.position + (1 if direction > 0 else -1))
+        elif direction > 0:
+            due = [r.time_ns[r.pos + 1] for r in self.runs if not r.finished]
+            if due:
+                self._set_clock(float(min(due)))
+        else:
+            last = max(r.time_ns[r.pos] for r in self.runs)
+            before = [r.time_ns[np.searchsorted(r.time_ns, last, side="left") - 1] for r in self.runs]
+            self._set_clock(float(max(before)) if last > 0 else 0.0)
+
+    def _set_clock(self, t: float) -> None:
+        self.clock_ns = min(max(0.0, t), float(self.length))
         for r in self.runs:
-            r.seek(k)
+            r.seek(int(np.searchsorted(r.time_ns, self.clock_ns, side="right")) - 1)
+
+    def frame_limit(self, compiled: bool) -> int:
+        """Most timeline units one frame may advance so that it simulates at most about
+        :data:`FRAME_ACCESSES` accesses (a few hundred while the engine is not ``compiled``)."""
+        accesses = FRAME_ACCESSES if compiled else PURE_FRAME_ACCESSES
+        if not self.racing:
+            return accesses
+        # an access costs at least the cheapest latency, so this many ns run at most that many
+        lat = self.runs[0]._latency
+        cheapest = float(lat[lat > 0].min()) if (lat > 0).any() else 1.0
+        return max(1, int(accesses // len(self.runs) * cheapest))
+
+    def rate_range(self) -> tuple[float, float, float]:
+        """(slowest, fastest, default) speed in timeline units a second: 1 to a million
+        accesses, or in a race 1 ns to 1 s of simulated time, by default the whole race in
+        about 20 s."""
+        if not self.racing:
+            return 1.0, 1e6, 10.0
+        return 1.0, 1e9, round_down_125(self.length / 20)
 
     def gap_ns(self) -> float:
         """Race mode: simulated time of the second run minus the first, so far."""
         a, b = self.runs[0], self.runs[-1]
         return float(b.time_ns[b.pos] - a.time_ns[a.pos])
+
+
+def round_down_125(x: float) -> float:
+    """The largest of 1, 2, 5 x 10**k at or below ``x`` (1 for x < 1)."""
+    if x < 1:
+        return 1.0
+    k = 10.0 ** math.floor(math.log10(x))
+    return max(m * k for m in (1, 2, 5) if m * k <= x)

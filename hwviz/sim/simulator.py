@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+import threading
+from typing import Callable, Iterator
 
 import numpy as np
 
+from hwviz.base.memory import check_fits
 from hwviz.sim import engine as E
 from hwviz.sim.config import Hierarchy
 from hwviz.sim.stats import LevelSnapshot, LevelStats, Stats
@@ -46,11 +48,20 @@ class Simulator:
         Source that :meth:`step` and :meth:`run` consume. Chunks keep memory bounded.
     three_c : bool
         Classify misses as compulsory / capacity / conflict (costs time and memory).
+    engine : module, optional
+        The engine to run: the compiled :mod:`hwviz.sim.engine` (None) or :func:`pure_engine`.
+        Both work on the same arrays, so :attr:`engine` may be changed between any two calls.
+
+    Raises
+    ------
+    ConfigError
+        If the hierarchy is invalid or its arrays would need more than half the available memory.
     """
 
-    def __init__(self, hierarchy: Hierarchy, trace=None, *, three_c: bool = False):
+    def __init__(self, hierarchy: Hierarchy, trace=None, *, three_c: bool = False, engine=None):
         self.hierarchy = hierarchy.validate()
         self.three_c = bool(three_c)
+        self.engine = engine
         self._build()
         self._source: Iterator[Trace] = iter(())
         self._chunk: Trace | None = None
@@ -60,6 +71,9 @@ class Simulator:
         if trace is not None:
             self._source = chunks_of(trace)
 
+    def _kernels(self):
+        return E if self.engine is None else self.engine
+
     # ---- state ---------------------------------------------------------------------------
     def _build(self) -> None:
         h = self.hierarchy
@@ -67,12 +81,20 @@ class Simulator:
         words = sum(l.sets * l.ways for l in h.levels)
         nsets = sum(l.sets for l in h.levels)
         caps = [l.lines for l in h.levels] if self.three_c else [0] * nl
+        # a PLRU shadow's tree: one value per node, over the next power of two of lines
+        leaves = [1 << (c - 1).bit_length() if c and l.policy == "plru" else 0
+                  for c, l in zip(caps, h.levels)]
         pf = h.prefetch
         # the fixed-size regions first: the engine reads them at fixed offsets
         sizes = {E.R_LCFG: E.MAX_LEVELS * E.NCFG, E.R_STATS: E.MAX_LEVELS * E.NSTAT, E.R_PCFG: 4,
-                 E.R_TAGS: words, E.R_META: nsets * E.NMETA, E.R_SH: nl * 5,
+                 E.R_TAGS: words, E.R_META: nsets * E.NMETA, E.R_SH: nl * E.NSH,
                  E.R_PREV: sum(caps), E.R_NEXT: sum(caps), E.R_SLINE: sum(caps),
-                 E.R_PTAB: 4 * pf.table}
+                 E.R_PTAB: 4 * pf.table, E.R_STREE: sum(leaves)}
+        hash_entries = 1 << 16 if self.three_c else 2
+        pf_lines = max(pf.degree, pf.distance) if pf.kind != "none" else 0
+        qcap = (nl + 1) * (_QUEUE + 2 * (1 + pf_lines))
+        total = E.HEADER + sum(sizes.values()) + E.LANES + 2 * hash_entries + 4 * qcap
+        check_fits(8 * total, f"the cache arrays of hierarchy {h.name!r}")
         off = E.HEADER
         # LANES - 1 spare words at the end: the tag match reads whole vectors
         M = np.zeros(E.HEADER + sum(sizes.values()) + E.LANES - 1, np.int64)
@@ -87,14 +109,15 @@ class Simulator:
         assert (M[E.R_LCFG], M[E.R_STATS], M[E.R_PCFG]) == (E.LCFG0, E.STATS0, E.PCFG0)
         lcfg = self._region(E.R_LCFG).reshape(E.MAX_LEVELS, E.NCFG)
         o, mo = int(M[E.R_TAGS]), int(M[E.R_META])
+        seeds = [(h.seed * 2654435761 + 0x1234567 + k * 0x9E3779B9) & 0x7FFFFFFFFFFFFFFF or 1
+                 for k in range(nl)]
         for k, lvl in enumerate(h.levels):
             sets, ways = lvl.sets, lvl.ways
             sh = E.tag_shift(ways)
             lcfg[k] = (sets, ways, o, mo, _POLICY[lvl.policy], lvl.write == "through",
                        lvl.index == "hash" and sets > 1, sets - 1 if sets & (sets - 1) == 0 else -1,
                        max(1, (sets - 1).bit_length()), h.line.bit_length() - 1, sh,
-                       sets * (ways + E.NMETA) * 8 > _AHEAD_BYTES,
-                       (h.seed * 2654435761 + 0x1234567 + k * 0x9E3779B9) & 0x7FFFFFFFFFFFFFFF or 1)
+                       sets * (ways + E.NMETA) * 8 > _AHEAD_BYTES, seeds[k])
             o += sets * ways
             mo += sets * E.NMETA
             # every way invalid, in decreasing way order so that way 0 is filled first
@@ -102,21 +125,23 @@ class Simulator:
         M[E.X_AHEAD] = lcfg[:nl, E.C_AHEAD].any()
         # the largest line number whose word cannot overflow
         M[E.X_MAXLINE] = (1 << (63 - max(lcfg[:nl, E.C_SH]))) - 1
-        sh = self._region(E.R_SH).reshape(nl, 5)
+        sh = self._region(E.R_SH).reshape(nl, E.NSH)
         sh[:, E.H_OFF] = np.concatenate([[0], np.cumsum(caps)[:-1]])
         sh[:, E.H_CAP] = caps
         sh[:, E.H_HEAD] = sh[:, E.H_TAIL] = -1
+        sh[:, E.H_RNG] = seeds   # the shadow draws as its level does, from a generator of its own
+        sh[:, E.H_TREE] = int(M[E.R_STREE]) + np.concatenate([[0], np.cumsum(leaves)[:-1]])
+        sh[:, E.H_LEAVES] = leaves
         self._region(E.R_PCFG)[:] = (_PREFETCH[pf.kind], pf.degree, pf.distance, pf.table)
         self._region(E.R_PTAB).reshape(pf.table, 4)[:, 0] = -1
         M[E.X_INCL] = _INCLUSION[h.inclusion]
         M[E.X_USE3C] = self.three_c
         M[E.X_NLEV] = nl
-        self._H = self._new_hash(1 << 16 if self.three_c else 2)
+        self._H = self._new_hash(hash_entries)
         # the first level's requests wait in a queue of pairs (see engine._request): it is
         # served when it holds QUEUE pairs; one line adds at most 2 and 2 per prefetch
-        pf_lines = max(pf.degree, pf.distance) if pf.kind != "none" else 0
         M[E.X_QROOM] = _QUEUE
-        M[E.X_QCAP] = (nl + 1) * (_QUEUE + 2 * (1 + pf_lines))
+        M[E.X_QCAP] = qcap
         self._Q = np.zeros(4 * int(M[E.X_QCAP]), np.int64)
         self._served = np.zeros(nl + 1, np.int64)
 
@@ -132,7 +157,7 @@ class Simulator:
     def _grow_hash(self) -> None:
         old = self._H
         self._H = self._new_hash(len(old))  # twice the entries: each takes two values
-        E.rehash(old, self._H, self._M[E.X_HSHIFT])
+        self._kernels().rehash(old, self._H, self._M[E.X_HSHIFT])
 
     def _margin(self) -> int:
         # most new 3C keys one access can add: lines it covers x levels x (itself, prefetches,
@@ -149,6 +174,7 @@ class Simulator:
                 self._chunk = None
                 return False
             top = int(self._M[E.X_MAXLINE] + 1) * self.hierarchy.line
+            nxt = _writable(nxt)
             largest = nxt.check(top)
             self._chunk, self._pos = nxt, 0
             self._chunk_lines = largest // self.hierarchy.line + 2
@@ -167,8 +193,11 @@ class Simulator:
             if self.three_c and self._M[E.X_HCOUNT] > hlimit:
                 self._grow_hash()
                 continue
-            reached = E.run(self._M, self._H, self._Q, c.addr, c.size, c.write, c.pc, self._pos,
-                            stop, self._served, evbuf, record, hlimit, margin)
+            first_event = int(self._M[E.X_EVN])
+            reached = self._kernels().run(self._M, self._H, self._Q, c.addr, c.size, c.write, c.pc,
+                                          self._pos, stop, self._served, evbuf, record, hlimit, margin)
+            if record:   # the engine numbers accesses within the chunk; events, within the trace
+                evbuf[first_event:self._M[E.X_EVN], E.E_ACCESS] += self.accesses + done - self._pos
             done += reached - self._pos
             self._pos = reached
             if reached < stop:
@@ -232,7 +261,7 @@ class Simulator:
         lines = np.ascontiguousarray(lines, dtype=np.int64)
         level = np.zeros(len(lines), np.int8)
         prefetched = np.zeros(len(lines), np.bool_)
-        E.locate(self._M, lines, level, prefetched)
+        self._kernels().locate(self._M, lines, level, prefetched)
         return level, prefetched
 
     def occupancy(self, k: int) -> np.ndarray:
@@ -286,6 +315,15 @@ class Simulator:
         )
 
 
+def _writable(t: Trace) -> Trace:
+    """``t`` with writable arrays: numba compiles a kernel again for read-only arrays (as
+    ``Trace.of`` may make), and :func:`warmup` compiles for writable ones only."""
+    fields = (t.addr, t.write, t.size, t.pc)
+    if all(a.flags.writeable for a in fields):
+        return t
+    return Trace(*(a if a.flags.writeable else a.copy() for a in fields))
+
+
 def _events(raw: np.ndarray) -> np.ndarray:
     ev = np.zeros(len(raw), EVENT_DTYPE)
     for name, col in (("access", E.E_ACCESS), ("address", E.E_ADDR), ("line", E.E_LINE),
@@ -297,15 +335,60 @@ def _events(raw: np.ndarray) -> np.ndarray:
     return ev
 
 
-def warmup() -> None:
-    """Compile (or load from numba's cache) the engine's kernels on a tiny run."""
-    from hwviz.sim.config import CacheLevel
+_compiled = threading.Event()
+_pure_lock = threading.Lock()
+_pure = None
 
-    h = Hierarchy(levels=(CacheLevel("L1", 256, 2),), memory_latency_ns=1.0)
-    sim = Simulator(h, Trace.of(np.arange(0, 1024, 8)), three_c=True)
-    sim.step(4)
-    sim.run()
-    sim.locate(np.arange(4))
+
+def compiled_ready() -> bool:
+    """True once :func:`warmup` has completed in this process."""
+    return _compiled.is_set()
+
+
+def pure_engine():
+    """The engine's code as plain Python (:mod:`hwviz.sim.pure_engine`), built once."""
+    global _pure
+    with _pure_lock:
+        if _pure is None:
+            from hwviz.sim.pure_engine import build
+
+            _pure = build()
+    return _pure
+
+
+def best_engine():
+    """The compiled engine once :func:`warmup` has made it ready, else the pure-Python one."""
+    return E if _compiled.is_set() else pure_engine()
+
+
+def warmup(progress: Callable[[int, int, str], None] | None = None, *, child: bool = False) -> None:
+    """Compile (or load from numba's cache) every kernel that Cache Lab and ``hwviz sim`` call,
+    so that none of their calls compiles afterwards; then :func:`compiled_ready` is True.
+
+    Parameters
+    ----------
+    progress : callable, optional
+        Called as ``progress(done, total, what)`` before each stage (``what`` says what the
+        stage compiles, in English; see :mod:`hwviz.sim.warm_stages`).
+    child : bool
+        Compile in a child process, then load the result from numba's cache here. Compiling is
+        mostly Python, so in a thread it takes the interpreter from the others (the GUI steps
+        Cache Lab two to three times slower meanwhile); a child does not. If the child fails,
+        this process compiles.
+
+    Safe to run in a background thread: :func:`best_engine` chooses the compiled engine only
+    once every stage is done.
+    """
+    from hwviz.sim.warm_stages import STAGES, compile_in_child, run_stages
+
+    n = len(STAGES)
+    report = progress or (lambda done, total, what: None)
+    if child and compile_in_child(lambda done, what: report(done, n + 1, what)):
+        report(n, n + 1, "engine: loading the compiled code")
+        run_stages()   # each stage finds its kernels in numba's cache
+    else:
+        run_stages(lambda done, what: report(done, n, what))
+    _compiled.set()
 
 
 def simulate(hierarchy: Hierarchy, trace, *, three_c: bool = False) -> Stats:
