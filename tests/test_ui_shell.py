@@ -42,15 +42,20 @@ def test_settings_persist_theme_scale_scene_parameters_and_geometry(qtbot, tmp_p
         win.close()
 
 
-@pytest.mark.parametrize("content", ["{not json", "[1, 2]", '{"theme": 3, "scenes": {"cache-lab": {"rows": "999"}}}'])
-def test_a_corrupt_settings_store_falls_back_to_defaults_with_a_message(qtbot, tmp_path, content, no_leftovers):
+@pytest.mark.parametrize("content, message", [
+    ("{not json", "could not be read"),
+    ("[1, 2]", "could not be read"),
+    ('{"theme": 3, "scenes": {"cache-lab": {"rows": "999"}}}', "theme not used"),
+    ('{"scenes": {"cache-lab": {"rows": "999"}}}', "setting not used: rows 999 must be from 4 to 128"),
+])
+def test_a_corrupt_settings_store_falls_back_to_defaults_with_a_message(qtbot, tmp_path, content, message,
+                                                                       no_leftovers):
     path = tmp_path / "settings.json"
     path.write_text(content)
     win = _new_window(path)
     try:
         assert win.theme.name == "light" and win.scene.params()["rows"] == "32"
-        text = win.message_label.text()
-        assert "could not be read" in text or "were not used: rows 999 is outside 4..128" in text
+        assert message in win.message_label.text()
     finally:
         win.close()
 
@@ -68,18 +73,22 @@ def test_projector_theme_is_big_and_white(window):
     assert window.theme.scale > 1.0 and window.theme.name == "dark"
 
 
-def test_warmup_runs_in_the_background_and_unlocks_the_transport(qtbot, tmp_path, no_leftovers):
+def test_the_engine_compiles_in_the_background_while_cache_lab_already_steps(qtbot, tmp_path, no_leftovers):
     from hwviz.ui.main_window import MainWindow
 
     win = MainWindow(Settings(tmp_path / "s.json"))
     try:
-        assert not win.transport.isEnabled() and "Compiling" in win.message_label.text()
+        assert win.compile_label.isVisibleTo(win) and win.compile_bar.isVisibleTo(win)
+        assert win.transport.isEnabled()
         win.step(1)
-        assert win.scene.position() == 0 and "Still compiling" in win.message_label.text()
-        qtbot.waitUntil(lambda: win.ready, timeout=120_000)
-        assert win.transport.isEnabled() and win.message_label.text().startswith("Ready")
+        assert win.scene.position() == 1  # the plain-Python engine serves until the compile is done
+        qtbot.waitUntil(lambda: not win.compiler.running, timeout=300_000)
+        qtbot.waitUntil(lambda: not win.compile_bar.isVisibleTo(win), timeout=5000)
+        bar = win.compile_bar  # it showed each stage as it began: the last one was total - 1
+        assert bar.maximum() > 1 and bar.value() == bar.maximum() - 1
+        assert "compiled" in win.message_label.text()
         win.step(1)
-        assert win.scene.position() == 1
+        assert win.scene.position() == 2
     finally:
         win.close()
 
@@ -103,7 +112,8 @@ def test_without_a_display_hwviz_says_so_in_one_line():
     (["--scene", "nope"], "unknown scene 'nope'"),
     (["--set", "colour=red"], "unknown parameter 'colour'"),
     (["--set", "rows"], "must look like name=value"),
-    (["--set", "rows=2"], "rows 2 is outside 4..128"),
+    (["--set", "rows=2"], "rows 2 must be from 4 to 128"),
+    (["--size", "800x600"], "from 1024x768 to 7680x4320"),
     (["--set", "pattern=diagonal"], "pattern 'diagonal' is unknown"),
     (["--theme", "neon"], "unknown theme 'neon'"),
     (["--size", "big"], "size 'big' must be WIDTHxHEIGHT"),
@@ -118,20 +128,14 @@ def test_shot_rejects_bad_input_in_one_line(capsys, tmp_path, args, message):
 def test_shot_writes_the_png(capsys, tmp_path, qapp, no_leftovers):
     out = tmp_path / "race.png"
     code = main(["shot", "--set", "race=true", "--set", "rows=16", "--set", "cols=16", "--steps", "100",
-                 "--theme", "projector", "--size", "1280x720", "--out", str(out)])
+                 "--theme", "projector", "--size", "1366x768", "--out", str(out)])
     assert code == 0 and capsys.readouterr().out.strip() == str(out)
     img = QImage(str(out))
-    assert (img.width(), img.height()) == (1280, 720)
+    assert (img.width(), img.height()) == (1366, 768)
     assert QColor(img.pixel(img.width() - 3, img.height() // 2)).name() == "#ffffff"
 
 
-def test_closing_mid_run_and_mid_warmup_leaves_nothing_running(qtbot, tmp_path, no_leftovers):
-    from hwviz.ui.main_window import MainWindow
-
-    win = MainWindow(Settings(tmp_path / "s.json"))
-    win.show()
-    win.close()  # the compile thread is still running: close waits for it
-    assert not win.warmup.isRunning()
+def test_closing_mid_run_leaves_nothing_running(qtbot, tmp_path, no_leftovers):
     win = _new_window(tmp_path / "s.json")
     win.show()
     win.transport.set_playing(True)

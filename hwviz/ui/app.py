@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import ctypes.util
+import logging
 import os
+import signal
 import socket
 import sys
 
@@ -14,10 +16,12 @@ def display_problem() -> str:
     """Why a window cannot open here, or "" if it (probably) can.
 
     Qt aborts the process when it cannot reach a display, so this looks first: an explicit
-    ``QT_QPA_PLATFORM`` is trusted; on Linux an X display must answer on its socket and Qt's xcb
-    plugin needs ``libxcb-cursor``.
+    ``QT_QPA_PLATFORM`` must name a platform Qt has; on Linux an X display must answer on its
+    socket and Qt's xcb plugin needs ``libxcb-cursor``.
     """
-    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return platform_problem(os.environ["QT_QPA_PLATFORM"])
+    if not sys.platform.startswith("linux"):
         return ""
     if os.environ.get("WAYLAND_DISPLAY"):
         return ""
@@ -40,6 +44,34 @@ def display_problem() -> str:
     return ""
 
 
+def platform_problem(value: str) -> str:
+    """Why Qt cannot load any platform that ``QT_QPA_PLATFORM`` names ("" if one exists).
+    Qt aborts the process on an unknown one, so this looks in its plugin folder first."""
+    from PySide6.QtCore import QLibraryInfo
+
+    folder = os.path.join(QLibraryInfo.path(QLibraryInfo.PluginsPath), "platforms")
+    try:
+        files = os.listdir(folder)
+    except OSError:
+        return ""  # plugins elsewhere (a packaged app): let Qt decide
+    names = [n.split(":")[0].strip() for n in value.split(";") if n.strip()]
+    available = sorted({f.split(".")[0].removeprefix("lib").removeprefix("q") for f in files})
+    if any(n in available for n in names):
+        return ""
+    return f"QT_QPA_PLATFORM={value!r} names no Qt platform here (available: {', '.join(available)})"
+
+
+def _show_uncaught(win, exc_type, exc, tb) -> None:
+    """sys.excepthook for the window's lifetime: an exception in a slot is logged with its
+    traceback and shown in the status bar, never passed over in silence."""
+    logging.getLogger("hwviz").error("uncaught exception", exc_info=(exc_type, exc, tb))
+    from PySide6.QtCore import QCoreApplication
+
+    win.show_message(QCoreApplication.translate(
+        "App", "Internal error: {error} (the details are in the terminal's log). The last action may "
+        "not have completed.").format(error=f"{exc_type.__name__}: {exc}"))
+
+
 def run_gui() -> int:
     """Open the main window and run until it closes.
 
@@ -54,8 +86,26 @@ def run_gui() -> int:
     from hwviz.ui.main_window import MainWindow
     from hwviz.ui.settings import Settings, settings_path
 
+    from PySide6.QtCore import QTimer
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("hwviz")
     win = MainWindow(Settings(settings_path()))
+    sys.excepthook = lambda *info: _show_uncaught(win, *info)
+    # Ctrl+C in the terminal closes the window (saving the settings); the timer lets Python run
+    # its signal handler while Qt's event loop waits
+    signal.signal(signal.SIGINT, lambda *_: win.close())
+    ticker = QTimer()
+    ticker.start(200)
+    ticker.timeout.connect(lambda: None)
     win.show()
-    return app.exec()
+    code = app.exec()
+    ticker.stop()
+    sys.excepthook = sys.__excepthook__
+    if win.compiler is not None and win.compiler.running:
+        # the compile cannot be interrupted and nothing needs it any more: do not wait for it
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code

@@ -1,29 +1,54 @@
-"""The main window: scene navigator, transport bar, status bar, menus, keyboard control."""
+"""The main window: scene navigator, transport, status bar, menus, keyboard, presenter layout.
+
+It drives any scene through :mod:`hwviz.ui.scene`: a timeline scene is stepped by the frame clock,
+an experiment scene runs on the shared :class:`~hwviz.ui.worker.Worker`.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow,
-                               QStackedWidget, QTabBar, QVBoxLayout, QWidget)
+import logging
+
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QLabel, QMainWindow,
+                               QProgressBar, QStackedWidget, QVBoxLayout, QWidget)
 
 from hwviz.base.errors import ConfigError
-from hwviz.ui.about import show_about
 from hwviz.ui.frame_clock import FrameClock
-from hwviz.ui.scene import Scene
+from hwviz.ui.menus import build_menus
+from hwviz.ui.scene import ExperimentScene, Scene, TimelineScene
 from hwviz.ui.scenes import scene_classes
 from hwviz.ui.settings import Settings
 from hwviz.ui.theme import SCALES, THEMES, apply_theme, theme
 from hwviz.ui.transport import TransportBar
-from hwviz.ui.warmup import WarmupWorker
+from hwviz.ui.warmup import EngineCompiler
+from hwviz.ui.worker import Worker
 
-#: most steps one frame may run, so a frame never takes much longer than its paint
-MAX_STEPS_PER_FRAME = 1 << 15
+
+#: how long a status message stays
+MESSAGE_MS = 20_000
+
+
+def tr(text: str) -> str:
+    """Translate ``text`` in the main window's context."""
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class SceneStack(QStackedWidget):
+    """The scenes, sized by the one on screen: a scene that needs more room elsewhere must not
+    make the window larger (each scene fits itself to the window)."""
+
+    def sizeHint(self):  # noqa: N802 - Qt hook
+        w = self.currentWidget()
+        return w.sizeHint() if w is not None else super().sizeHint()
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt hook
+        w = self.currentWidget()
+        return w.minimumSizeHint() if w is not None else super().minimumSizeHint()
 
 
 class MainWindow(QMainWindow):
-    """The app's window. ``settings`` persist on close; ``ready`` False compiles the simulator
-    in the background first (the transport waits for it)."""
+    """The app's window. ``settings`` persist on close. Unless ``ready`` is True, the simulator's
+    engine compiles in the background; Cache Lab runs on the plain-Python engine meanwhile."""
 
     def __init__(self, settings: Settings | None = None, ready: bool = False):
         super().__init__()
@@ -32,126 +57,150 @@ class MainWindow(QMainWindow):
         self.clock = FrameClock(self)
         self.clock.ticked.connect(self._on_tick)
         self._due = 0.0
-        self.ready = ready
-        self.warmup: WarmupWorker | None = None
+        self.presenting = False
+        self.worker = Worker(self)
+        self._job_owner: ExperimentScene | None = None
+        self.compiler: EngineCompiler | None = None
 
-        self.navigator = QTabBar()
+        # a list, not tabs: it fits a 1024-pixel projector however many scenes there are
+        self.navigator = QComboBox()
         self.navigator.setFocusPolicy(Qt.NoFocus)
-        self.navigator.setExpanding(False)
-        self.stack = QStackedWidget()
+        self.navigator.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.navigator.setToolTip(tr("Scene (Page Down / Page Up)"))
+        self.stack = SceneStack()
         self.scenes: dict[str, Scene] = {}
         for name, cls in scene_classes().items():
             s = cls()
             self.scenes[name] = s
             self.stack.addWidget(s)
-            self.navigator.addTab(s.title)
+            self.navigator.addItem(s.title)
             s.changed.connect(self._on_scene_changed)
+            s.ready_changed.connect(self._on_scene_changed)
             s.message.connect(self.show_message)
         self.transport = TransportBar()
-        self.message_label = QLabel()
-        self.statusBar().addWidget(self.message_label, 1)
+        self._build_status_bar()
 
         central = QWidget()
         col = QVBoxLayout(central)
         col.setContentsMargins(4, 0, 4, 0)
-        col.addWidget(self.navigator)
+        col.setSpacing(2)
         col.addWidget(self.stack, 1)
         col.addWidget(self.transport)
         self.setCentralWidget(central)
 
-        self._build_menus()
-        self._build_shortcuts()
-        t = self.transport
-        t.play_toggled.connect(self._on_play)
-        t.step_requested.connect(lambda: self.step(1))
-        t.step_back_requested.connect(lambda: self.step(-1))
-        t.reset_requested.connect(lambda: self.seek(0))
-        t.scrubbed.connect(self.seek)
-        self.navigator.currentChanged.connect(self._on_navigate)
+        self.actions_by_name = build_menus(self)
+        # beside the menus: no row of its own on a 768-pixel screen (kept referenced: the
+        # binding does not hand the corner widget's ownership to the menu bar)
+        self._corner = corner = QWidget()
+        row = QHBoxLayout(corner)
+        row.setContentsMargins(4, 0, 4, 0)
+        row.addWidget(QLabel(tr("Scene:")))
+        row.addWidget(self.navigator)
+        self.menuBar().setCornerWidget(corner, Qt.TopRightCorner)
+        self._connect()
         self._restore()
-        if not self.ready:
-            self._start_warmup()
+        if not ready:
+            self._start_compiler()
 
     # ---- building ------------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        quit_action = QAction("Quit", self)
-        quit_action.setShortcut(QKeySequence.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        view = self.menuBar().addMenu("&View")
-        self.theme_actions = QActionGroup(self)
-        for name in THEMES:
-            a = QAction(name.capitalize(), self, checkable=True)
-            a.triggered.connect(lambda _=False, n=name: self.set_theme(n))
-            self.theme_actions.addAction(a)
-            view.addAction(a)
-        view.addSeparator()
-        for text, keys, delta in (("Larger text", QKeySequence.ZoomIn, 1),
-                                  ("Smaller text", QKeySequence.ZoomOut, -1)):
-            a = QAction(text, self)
-            a.setShortcut(keys)
-            a.triggered.connect(lambda _=False, d=delta: self.change_scale(d))
-            view.addAction(a)
-        a = QAction("Full screen", self, checkable=True)
-        a.setShortcut(QKeySequence(Qt.Key_F11))
-        a.triggered.connect(self.toggle_full_screen)
-        view.addAction(a)
-        self.full_screen_action = a
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction("About hwviz", lambda: show_about(self))
+    def _build_status_bar(self) -> None:
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.statusBar().addWidget(self.message_label, 1)
+        self.compile_label = QLabel()
+        self.compile_bar = QProgressBar()
+        self.compile_bar.setMaximumWidth(200)
+        for w in (self.compile_label, self.compile_bar):
+            w.hide()
+            self.statusBar().addPermanentWidget(w)
+        self.statusBar().hide()  # shown only while it has something to say
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.setInterval(MESSAGE_MS)
+        self._message_timer.timeout.connect(lambda: self.show_message(""))
 
-    def _build_shortcuts(self) -> None:
+    def _fit_status_bar(self) -> None:
+        busy = bool(self.message_label.text()) or not self.compile_bar.isHidden()
+        self.statusBar().setVisible(busy and not self.presenting)
+
+    def _connect(self) -> None:
         t = self.transport
-        for key, slot in ((Qt.Key_Space, lambda: t.set_playing(not t.playing)),
-                          (Qt.Key_Right, lambda: self.step(1)),
-                          (Qt.Key_Left, lambda: self.step(-1)),
-                          (Qt.Key_Home, lambda: self.seek(0)),
-                          (Qt.Key_Plus, t.faster), (Qt.Key_Equal, t.faster),
-                          (Qt.Key_Minus, lambda: t.faster(-3)),
-                          (Qt.Key_PageDown, lambda: self.go_scene(1)),
-                          (Qt.Key_PageUp, lambda: self.go_scene(-1))):
-            QShortcut(QKeySequence(key), self, activated=slot)
+        t.play_toggled.connect(self._on_play)
+        t.step_requested.connect(self.step)
+        t.reset_requested.connect(lambda: self.seek(0))
+        t.scrubbed.connect(self.seek)
+        t.run_requested.connect(self.run_experiment)
+        t.cancel_requested.connect(self.cancel_experiment)
+        w = self.worker
+        w.progress.connect(self._on_job_progress)
+        w.point_ready.connect(lambda p: self._job_owner and self._job_owner.on_point(p))
+        w.finished.connect(self._on_job_finished)
+        w.failed.connect(self._on_job_failed)
+        self.navigator.currentIndexChanged.connect(self._on_navigate)
 
     def _restore(self) -> None:
+        """Apply the settings value by value; whatever is invalid falls back to its default."""
         st = self.settings
         messages = [st.message] if st.message else []
         geometry = QByteArray.fromBase64(st["geometry"].encode("ascii", "ignore"))
-        if geometry and not self.restoreGeometry(geometry):
-            messages.append("The saved window position could not be used.")
-        if not geometry:  # first run: most of the screen
+        restored = bool(geometry) and self.restoreGeometry(geometry)
+        if geometry and not restored:
+            messages.append(tr("The saved window position could not be used."))
+        if not restored:  # first run: most of the screen
             screen = self.screen().availableGeometry()
             self.resize(int(screen.width() * 0.85), int(screen.height() * 0.85))
         for name, values in st["scenes"].items():
             scene = self.scenes.get(name)
             if scene is None or not isinstance(values, dict):
                 continue
-            try:
-                for key, text in values.items():
-                    scene.set_param(key, str(text))
-            except ConfigError as e:
-                messages.append(f"Saved {scene.title} settings were not used: {e}.")
+            for key, text in values.items():
+                try:
+                    scene.set_param(key, str(text)[:100])
+                except ConfigError as e:
+                    messages.append(tr("Saved {scene} setting not used: {error}.").format(scene=scene.title, error=e))
+                except Exception as e:  # noqa: BLE001 - a settings file must never stop the window
+                    logging.getLogger("hwviz").exception("saved setting %s=%r", key, text)
+                    messages.append(tr("Saved {scene} setting {key} not used ({error}).").format(
+                        scene=scene.title, key=key, error=type(e).__name__))
         names = list(self.scenes)
         self.navigator.setCurrentIndex(names.index(st["scene"]) if st["scene"] in names else 0)
         self._on_navigate(self.navigator.currentIndex())
         name = st["theme"] if st["theme"] in THEMES else "light"
-        scale = min(SCALES, key=lambda s: abs(s - float(st["scale"])))
-        self.set_theme(name, scale)
+        self.set_theme(name, min(SCALES, key=lambda s: abs(s - float(st["scale"]))))
         if messages:
             self.show_message(" ".join(messages))
 
-    def _start_warmup(self) -> None:
-        self.transport.setEnabled(False)
-        self.show_message("Compiling the simulator in the background (only slow the first time)...")
-        self.warmup = WarmupWorker(self)
-        self.warmup.succeeded.connect(self._on_ready)
-        self.warmup.failed.connect(self.show_message)
-        self.warmup.start()
+    def _start_compiler(self) -> None:
+        self.compiler = EngineCompiler(self)
+        self.compiler.progress.connect(self._on_compile_progress)
+        self.compiler.succeeded.connect(self._on_compiled)
+        self.compiler.failed.connect(self._on_compile_failed)
+        self.compile_label.setText(tr("Compiling the simulator…"))
+        self.compile_label.setToolTip(tr("Only slow the first time: numba keeps what it compiled. "
+                                         "Cache Lab already runs, more slowly, until it is done."))
+        self.compile_label.show()
+        self.compile_bar.show()
+        self.compile_bar.setRange(0, 0)
+        self._fit_status_bar()
+        self.compiler.start()
 
-    def _on_ready(self) -> None:
-        self.ready = True
-        self.transport.setEnabled(True)
-        self.show_message("Ready. Space plays, Right steps, Left steps back, Home resets, +/- speed.")
+    def _on_compile_progress(self, done: int, total: int, what: str) -> None:
+        self.compile_bar.setRange(0, max(total, 1))
+        self.compile_bar.setValue(done)
+        self.compile_bar.setFormat(f"{done}/{total}")
+        self.compile_label.setText(tr("Compiling the simulator: {what}").format(what=what))
+
+    def _on_compiled(self) -> None:
+        self.compile_label.hide()
+        self.compile_bar.hide()
+        self.show_message(tr("The simulator is compiled: Cache Lab now runs at full speed."))
+        for s in self.scenes.values():
+            s.ready_changed.emit()
+
+    def _on_compile_failed(self, message: str) -> None:
+        self.compile_label.hide()
+        self.compile_bar.hide()
+        self.show_message(message)
 
     # ---- state ---------------------------------------------------------------------------
     @property
@@ -160,8 +209,12 @@ class MainWindow(QMainWindow):
         return self.stack.currentWidget()
 
     def show_message(self, text: str) -> None:
-        """Show ``text`` in the status bar until the next message."""
+        """Show ``text`` in the status bar for a while (until the next message, at most
+        :data:`MESSAGE_MS`); the bar takes no room when it is empty."""
         self.message_label.setText(text)
+        if text:
+            self._message_timer.start()
+        self._fit_status_bar()
 
     def set_theme(self, name: str, scale: float | None = None) -> None:
         """Switch to theme ``name`` (light, dark, projector), optionally at a font scale."""
@@ -170,8 +223,9 @@ class MainWindow(QMainWindow):
         self.theme = t
         self.settings["theme"], self.settings["scale"] = name, scale
         apply_theme(QApplication.instance(), t)
-        for a in self.theme_actions.actions():
-            a.setChecked(a.text().lower() == name)
+        for n, a in self.actions_by_name.items():
+            if n.startswith("theme:"):
+                a.setChecked(n == f"theme:{name}")
         for s in self.scenes.values():
             s.apply_theme(t)
 
@@ -180,7 +234,7 @@ class MainWindow(QMainWindow):
         i = min(range(len(SCALES)), key=lambda k: abs(SCALES[k] - self.theme.scale))
         i = max(0, min(len(SCALES) - 1, i + delta))
         self.set_theme(self.theme.name, SCALES[i])
-        self.show_message(f"Text scale {SCALES[i]:.0%}")
+        self.show_message(tr("Text scale {scale}").format(scale=f"{SCALES[i]:.0%}"))
 
     def toggle_full_screen(self) -> None:
         """F11: full screen on or off."""
@@ -188,52 +242,96 @@ class MainWindow(QMainWindow):
             self.showNormal()
         else:
             self.showFullScreen()
-        self.full_screen_action.setChecked(self.isFullScreen())
+        self.actions_by_name["full_screen"].setChecked(self.isFullScreen())
+
+    def set_presenting(self, on: bool) -> None:
+        """Presenter layout: no menu bar, navigator, transport or status bar, and the scene
+        without its controls; the keys keep working."""
+        self.presenting = on
+        for w in (self.menuBar(), self.transport):
+            w.setVisible(not on)
+        self._fit_status_bar()
+        for s in self.scenes.values():
+            s.set_presenting(on)
+        self.actions_by_name["presenter"].setChecked(on)
+
+    def toggle_presenter(self) -> None:
+        """F5: presenter layout, full screen, on or off."""
+        on = not self.presenting
+        self.set_presenting(on)
+        if on and not self.isFullScreen():
+            self._was_full_screen = False
+            self.showFullScreen()
+        elif not on and not getattr(self, "_was_full_screen", True):
+            self.showNormal()
+        self.actions_by_name["full_screen"].setChecked(self.isFullScreen())
+
+    def escape(self) -> None:
+        """Esc: cancel a measurement, or leave the presenter layout."""
+        if self.worker.busy:
+            self.cancel_experiment()
+        elif self.presenting:
+            self.toggle_presenter()
 
     def go_scene(self, delta: int) -> None:
         """Next (1) or previous (-1) scene, wrapping around."""
         n = self.navigator.count()
         self.navigator.setCurrentIndex((self.navigator.currentIndex() + delta) % n)
 
-    # ---- running -------------------------------------------------------------------------
-    def step(self, n: int) -> None:
-        """Step ``n`` accesses forward, or back if negative."""
-        if not self._check_ready():
+    # ---- timeline scenes -----------------------------------------------------------------
+    def _timeline(self) -> TimelineScene | None:
+        """The current scene if it is a timeline that may act now; else None, with a message."""
+        s = self.scene
+        if not isinstance(s, TimelineScene):
+            return None
+        if not s.is_ready():
+            self.show_message(tr("{scene} is not ready yet; the controls unlock when it is.").format(scene=s.title))
+            return None
+        return s
+
+    def step(self, direction: int) -> None:
+        """One step forward (1) or back (-1)."""
+        s = self._timeline()
+        if s is None:
             return
         self.transport.set_playing(False)
-        if n < 0:
-            self.seek(self.scene.position() + n)
-        else:
-            self.advance(n)
+        s.step(direction)
+        self._after_move()
 
     def advance(self, n: int) -> None:
-        """Run ``n`` more accesses and repaint."""
+        """Run ``n`` more units and repaint."""
         self.scene.advance(n)
         self._after_move()
 
     def seek(self, k: int) -> None:
-        """Go to access ``k``."""
-        if not self._check_ready():
+        """Go to unit ``k``."""
+        s = self._timeline()
+        if s is None:
             return
-        self.scene.seek(k)
+        s.seek(k)
         self._after_move()
 
-    def _check_ready(self) -> bool:
-        if not self.ready:
-            self.show_message("Still compiling the simulator; the controls unlock when it is done.")
-        return self.ready
+    def toggle_play(self) -> None:
+        """Space: play or pause a timeline, run a measurement."""
+        if isinstance(self.scene, ExperimentScene):
+            if not self.worker.busy:
+                self.run_experiment()
+        else:
+            self.transport.set_playing(not self.transport.playing)
 
     def _after_move(self, animating: bool = False) -> None:
         s = self.scene
-        self.transport.set_position(s.position(), s.length())
+        if isinstance(s, TimelineScene):
+            self.transport.set_position(s.position(), s.length())
         s.refresh(animating)
 
     def _on_play(self, on: bool) -> None:
-        if on and not self._check_ready():
+        s = self.scene
+        if on and (self._timeline() is None or self.worker.busy):
             self.transport.set_playing(False)
             return
-        if on and self.scene.position() >= self.scene.length():
-            self.scene.seek(0)
+        if on and s.position() >= s.length():
+            s.seek(0)
         self._due = 0.0
         if on:
             self.clock.start()
@@ -242,8 +340,12 @@ class MainWindow(QMainWindow):
 
     def _on_tick(self, dt: float) -> None:
         s = self.scene
+        if not isinstance(s, TimelineScene):
+            self.clock.stop()
+            return
         if self.transport.playing:
-            self._due = min(self._due + self.transport.rate * dt, MAX_STEPS_PER_FRAME)
+            limit = s.frame_limit()
+            self._due = min(self._due + self.transport.rate * dt, limit)
             n = int(self._due)
             self._due -= n
             if n:
@@ -252,26 +354,94 @@ class MainWindow(QMainWindow):
                 self.transport.set_playing(False)
         self._after_move(self.transport.playing)
 
+    # ---- experiment scenes ---------------------------------------------------------------
+    def run_experiment(self) -> None:
+        """Run the current experiment scene's measurement on the worker."""
+        s = self.scene
+        if not isinstance(s, ExperimentScene) or self.worker.busy:
+            return
+        if not s.is_ready():
+            self.show_message(tr("{scene} is not ready yet.").format(scene=s.title))
+            return
+        try:
+            job = s.job()
+        except ConfigError as e:
+            self.show_message(str(e))
+            return
+        self.transport.set_playing(False)
+        self.clock.stop()  # animating would steal the core being measured
+        self._job_owner = s
+        s.on_started()
+        self.transport.set_running(True)
+        self.show_message(tr("Measuring: the window animates nothing else until the run ends."))
+        self.worker.start(job)
+
+    def cancel_experiment(self) -> None:
+        """Ask the running measurement to stop."""
+        self.worker.cancel()
+
+    def _on_job_progress(self, done: int, total: int, what: str) -> None:
+        self.transport.set_progress(done, total, what)
+
+    def _on_job_finished(self, result) -> None:
+        owner, self._job_owner = self._job_owner, None
+        self.transport.set_running(False, tr("Finished"))
+        if owner is not None:
+            owner.on_finished(result)
+            self.show_message(tr("Measurement finished."))
+
+    def _on_job_failed(self, message: str) -> None:
+        owner, self._job_owner = self._job_owner, None
+        self.transport.set_running(False, message)
+        if owner is not None:
+            owner.on_failed(message)
+        self.show_message(message)
+
+    def _stop_job(self) -> None:
+        """Cancel and join a running measurement (scene left, window closing)."""
+        if self.worker.busy:
+            self.worker.shutdown()
+            self._on_job_failed(tr("Cancelled: the scene was left."))
+
+    # ---- navigation and closing ----------------------------------------------------------
     def _on_scene_changed(self) -> None:
         if self.sender() is self.scene:
+            self._show_transport()
             self._after_move()
+
+    def _show_transport(self) -> None:
+        s = self.scene
+        if isinstance(s, TimelineScene):
+            self.transport.show_timeline(s.unit(), s.rate_range())
+        else:
+            self.transport.show_experiment()
+            self.transport.set_running(self.worker.busy)
+        self.transport.setEnabled(s.is_ready())
 
     def _on_navigate(self, row: int) -> None:
         self.transport.set_playing(False)
+        previous = self.scene
+        self._stop_job()
+        previous.leave()
         self.stack.setCurrentIndex(row)
+        self.stack.updateGeometry()
         self.settings["scene"] = self.scene.name
-        self.setWindowTitle(f"hwviz: {self.scene.title}")
+        self.setWindowTitle(tr("hwviz: {scene}").format(scene=self.scene.title))
+        self._show_transport()
         self._after_move()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt hook
-        """Stop the clock, wait for the compile thread, save the settings."""
+        """Stop the clock and any measurement, save the settings. A compile still running is
+        left to end with the process (it cannot be interrupted, and nothing waits for it)."""
         self.transport.set_playing(False)
         self.clock.stop()
-        if self.warmup is not None:
-            self.warmup.wait()
+        self._stop_job()
+        for s in self.scenes.values():
+            s.leave()
         self.settings["geometry"] = bytes(self.saveGeometry().toBase64()).decode("ascii")
         self.settings["scenes"] = {n: s.params() for n, s in self.scenes.items()}
         problem = self.settings.save()
         if problem:
             self.show_message(problem)
+        self._message_timer.stop()
         super().closeEvent(event)

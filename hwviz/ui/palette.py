@@ -36,3 +36,29 @@ def mix(color: str, background: str, amount: float) -> str:
     a = [int(color[i:i + 2], 16) for i in (1, 3, 5)]
     b = [int(background[i:i + 2], 16) for i in (1, 3, 5)]
     return "#" + "".join(f"{round(x * amount + y * (1 - amount)):02x}" for x, y in zip(a, b))
+
+
+def luminance(color: str) -> float:
+    """WCAG 2 relative luminance of ``#rrggbb``."""
+    def channel(c: int) -> float:
+        x = c / 255
+        return x / 12.92 if x <= 0.04045 else ((x + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(int(color[i:i + 2], 16)) for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two ``#rrggbb`` colours (1 to 21)."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def ink_on(fill: str) -> str:
+    """Black or white, whichever reads better on ``fill``."""
+    return "#000000" if contrast("#000000", fill) >= contrast("#ffffff", fill) else "#ffffff"
+
+
+def code_band(surface: str) -> str:
+    """The band behind the loop line that made the current access: sky blue, light on
+    ``surface`` so the text on it keeps its contrast."""
+    return mix(LEVELS[1], surface, 0.45 if luminance(surface) > 0.5 else 0.3)

@@ -1,4 +1,5 @@
-"""What the main window needs from a scene: a model it can step, seek and restyle."""
+"""What the shell needs from a scene. Two kinds: a timeline (a deterministic model the frame clock
+steps, seeks and scrubs) and an experiment (a measurement the worker runs, points arriving one by one)."""
 
 from __future__ import annotations
 
@@ -7,34 +8,28 @@ from PySide6.QtWidgets import QWidget
 
 from hwviz.ui.theme import Theme
 
+#: most units one frame may advance unless a scene says otherwise
+FRAME_LIMIT = 1 << 15
+
 
 class Scene(QWidget):
     """Base of every scene. Subclasses set ``name`` and ``title`` and implement the methods.
 
-    Signals: ``changed`` after the model moved or was rebuilt (the transport follows it),
-    ``message(str)`` for the status bar.
+    Signals: ``changed`` after the model moved or was rebuilt (the transport follows it, and
+    re-reads the unit and speed range), ``message(str)`` for the status bar, ``ready_changed``
+    when :meth:`is_ready` may have changed.
     """
 
     name = ""
     title = ""
+    kind = ""
     changed = Signal()
     message = Signal(str)
+    ready_changed = Signal()
 
-    def length(self) -> int:
-        """Steps in the whole run."""
-        raise NotImplementedError
-
-    def position(self) -> int:
-        """Steps run so far."""
-        raise NotImplementedError
-
-    def advance(self, n: int) -> None:
-        """Run ``n`` more steps."""
-        raise NotImplementedError
-
-    def seek(self, k: int) -> None:
-        """Go to step ``k`` (backwards too)."""
-        raise NotImplementedError
+    def is_ready(self) -> bool:
+        """True when the transport may act (for example, once the scene's kernels compiled)."""
+        return True
 
     def params(self) -> dict[str, str]:
         """Parameters as text, the names ``hwviz shot --set`` takes."""
@@ -52,3 +47,88 @@ class Scene(QWidget):
         """Repaint the visible views if the model changed since the last call; ``animating``
         (called by the frame clock while playing) lets slow views skip frames."""
         raise NotImplementedError
+
+    def set_presenting(self, on: bool) -> None:
+        """Presenter layout: hide the controls and give the space to the visualisation."""
+        raise NotImplementedError
+
+    def export_data(self) -> dict:
+        """The scene's numbers as a JSON-able dict with at least ``scene`` and ``source`` (how the
+        numbers were obtained: simulated with which model, measured, recorded, quoted)."""
+        raise NotImplementedError
+
+    def export_rows(self) -> tuple[list[str], list[list]]:
+        """The scene's numbers as a CSV header and rows."""
+        raise NotImplementedError
+
+    def leave(self) -> None:
+        """The scene is left or the window closes: stop anything it runs."""
+
+
+class TimelineScene(Scene):
+    """A deterministic model stepped by the frame clock: play, step, step back, scrub."""
+
+    kind = "timeline"
+
+    def unit(self) -> str:
+        """Plural unit of :meth:`position` and :meth:`length`, translated ("accesses", "cycles")."""
+        raise NotImplementedError
+
+    def length(self) -> int:
+        """Units in the whole run."""
+        raise NotImplementedError
+
+    def position(self) -> int:
+        """Units run so far."""
+        raise NotImplementedError
+
+    def advance(self, n: int) -> None:
+        """Run ``n`` more units."""
+        raise NotImplementedError
+
+    def seek(self, k: int) -> None:
+        """Go to unit ``k`` (backwards too)."""
+        raise NotImplementedError
+
+    def step(self, direction: int) -> None:
+        """One step forward (``direction`` 1) or back (-1)."""
+        if direction > 0:
+            self.advance(1)
+        else:
+            self.seek(max(0, self.position() - 1))
+
+    def rate_range(self) -> tuple[float, float, float]:
+        """(slowest, fastest, default) speed in units per second."""
+        return 1.0, 1e6, 10.0
+
+    def frame_limit(self) -> int:
+        """Most units one frame may advance, so that a frame stays short."""
+        return FRAME_LIMIT
+
+
+class ExperimentScene(Scene):
+    """A measurement run on the shared worker: Run / Cancel, progress, points as they arrive.
+
+    The shell starts :meth:`job` on its :class:`~hwviz.ui.worker.Worker` and forwards the
+    worker's signals to :meth:`on_started`, :meth:`on_point`, :meth:`on_finished` and
+    :meth:`on_failed`; while a job runs the shell stops every animation.
+    """
+
+    kind = "experiment"
+
+    def job(self):
+        """A callable ``job(ctx)`` for the worker (see :class:`~hwviz.ui.worker.JobContext`), built
+        from the current parameters; raise ``ConfigError`` if they cannot run."""
+        raise NotImplementedError
+
+    def on_started(self) -> None:
+        """A run began: clear the previous measured points."""
+
+    def on_point(self, point) -> None:
+        """One point arrived from the running job."""
+
+    def on_finished(self, result) -> None:
+        """The job returned ``result``."""
+
+    def on_failed(self, message: str) -> None:
+        """The job raised or was cancelled; ``message`` says why."""

@@ -5,15 +5,22 @@ from __future__ import annotations
 import logging
 import os
 import re
+import time
 
 from hwviz.base.errors import ConfigError
 
 
+#: the smallest window every scene is laid out for (a 1024 x 768 projector)
+MIN_SIZE = (1024, 768)
+#: seconds a shot runs on the plain-Python engine before it compiles the fast one
+PURE_SECONDS = 3.0
+
+
 def parse_window_size(text: str) -> tuple[int, int]:
     """``"1920x1080"`` -> (1920, 1080)."""
-    m = re.fullmatch(r"\s*(\d+)\s*[xX]\s*(\d+)\s*", text)
-    if not m or not (320 <= int(m[1]) <= 7680 and 240 <= int(m[2]) <= 4320):
-        raise ConfigError(f"size {text!r} must be WIDTHxHEIGHT from 320x240 to 7680x4320")
+    m = re.fullmatch(r"\s*(\d{1,5})\s*[xX]\s*(\d{1,5})\s*", text)
+    if not m or not (MIN_SIZE[0] <= int(m[1]) <= 7680 and MIN_SIZE[1] <= int(m[2]) <= 4320):
+        raise ConfigError(f"size {text[:40]!r} must be WIDTHxHEIGHT from {MIN_SIZE[0]}x{MIN_SIZE[1]} to 7680x4320")
     return int(m[1]), int(m[2])
 
 
@@ -34,12 +41,29 @@ def _quiet_offscreen(_mode, _context, message: str) -> None:
         logging.getLogger("hwviz").warning(message)
 
 
-def take_shot(scene: str, sets: list[str], steps: int, theme: str, size: str, out: str) -> str:
-    """Render ``scene`` with ``sets`` applied after ``steps`` steps; write the PNG ``out``.
+def _run_steps(win, steps: int) -> None:
+    """Advance the scene ``steps`` units in frame-sized chunks; after a few seconds on the
+    plain-Python engine, compile (or load from numba's cache) the fast one and go on."""
+    from hwviz.sim.simulator import compiled_ready, warmup
+
+    scene, left = win.scene, steps
+    deadline = time.monotonic() + PURE_SECONDS
+    while left > 0 and scene.position() < scene.length():
+        n = min(left, scene.frame_limit())
+        scene.advance(n)
+        left -= n
+        if left and not compiled_ready() and time.monotonic() > deadline:
+            warmup()
+
+
+def take_shot(scene: str, sets: list[str], steps: int, theme: str, size: str, out: str,
+              presenter: bool = False) -> str:
+    """Render ``scene`` with ``sets`` applied after ``steps`` steps; write the PNG ``out`` of
+    exactly the size asked for, optionally in the presenter layout.
 
     Everything is checked before a window is built; bad input raises :class:`ConfigError`.
     """
-    from hwviz.measure.results import check_writable
+    from hwviz.base.files import output_path, write_atomic
     from hwviz.ui.scenes import scene_classes
     from hwviz.ui.theme import THEMES
 
@@ -49,18 +73,19 @@ def take_shot(scene: str, sets: list[str], steps: int, theme: str, size: str, ou
         raise ConfigError(f"unknown scene {scene!r} (choose {', '.join(scene_classes())})")
     if theme not in THEMES:
         raise ConfigError(f"unknown theme {theme!r} (choose {', '.join(THEMES)})")
-    if steps < 0:
-        raise ConfigError(f"steps {steps} must be >= 0")
+    if not 0 <= steps <= 10**9:
+        raise ConfigError(f"steps {steps} must be from 0 to 1,000,000,000")
     if not out.lower().endswith(".png"):
         raise ConfigError(f"output {out!r} must end in .png")
-    check_writable(out)
+    output_path(out)
 
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    from hwviz.sim.simulator import warmup
+    from hwviz.ui.export import png_bytes
     from hwviz.ui.main_window import MainWindow
+    from hwviz.ui.scene import TimelineScene
     from hwviz.ui.settings import Settings
 
     app = QApplication.instance() or QApplication(["hwviz"])
@@ -70,16 +95,21 @@ def take_shot(scene: str, sets: list[str], steps: int, theme: str, size: str, ou
         win.navigator.setCurrentIndex(list(win.scenes).index(scene))
         for name, value in pairs:
             win.scene.set_param(name, value)
-        warmup()
+        if steps and not isinstance(win.scene, TimelineScene):
+            raise ConfigError(f"scene {scene!r} has no timeline to step (leave out --steps)")
         win.set_theme(theme)
+        win.set_presenting(presenter)
         win.resize(w, h)
         win.show()
         app.processEvents()
-        win.advance(steps)
+        if (win.width(), win.height()) != (w, h):
+            raise ConfigError(f"the window cannot be laid out at {w}x{h} (it needs at least "
+                              f"{win.width()}x{win.height()}); choose a larger size or a smaller text scale")
+        if steps:
+            _run_steps(win, steps)
+            win.advance(0)
         app.processEvents()
-        image = win.grab()
-        if not image.save(out, "PNG"):
-            raise ConfigError(f"could not write {out}")
+        write_atomic(out, png_bytes(win.grab().toImage()))
     finally:
         win.close()
         win.deleteLater()

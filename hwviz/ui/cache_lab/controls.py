@@ -1,14 +1,28 @@
-"""Cache Lab's parameter controls; every change goes through the scene, which may refuse it."""
+"""Cache Lab's parameter controls; every change goes through the scene, which may refuse it.
+
+Number fields are plain text fields: what the user typed stays visible, and a value the model
+refuses gets its message right under the field, never a silent clamp.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from hwviz.sim.config import PREFETCHERS
-from hwviz.sim.lab import ELEM_SIZES, MAX_DIM, MIN_DIM, LabParams
+from hwviz.sim.lab_params import ELEM_SIZES, LabParams
 from hwviz.sim.patterns import NAMES
 from hwviz.sim.presets import PRESETS
+from hwviz.ui.cache_lab import tr
+
+
+def error_label() -> QLabel:
+    """An empty, word-wrapped label styled as an error (see ``theme.apply_theme``)."""
+    label = QLabel()
+    label.setObjectName("error")
+    label.setWordWrap(True)
+    label.hide()
+    return label
 
 
 class ControlsPanel(QWidget):
@@ -18,69 +32,74 @@ class ControlsPanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        form = QFormLayout(self)
+        self.form = form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         self.widgets: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self._loading = False
 
         def combo(name, label, items):
             w = QComboBox()
             w.addItems([str(x) for x in items])
             w.activated.connect(lambda _i, n=name, w=w: self.edited.emit(n, w.currentText()))
-            self._add(form, name, label, w)
+            self._add(name, label, w)
 
-        def spin(name, label, lo, hi, special=""):
-            w = QSpinBox()
-            w.setRange(lo, hi)
-            if special:
-                w.setSpecialValueText(special)
-            w.setKeyboardTracking(False)
-            w.valueChanged.connect(lambda v, n=name: self._spun(n, v))
-            self._add(form, name, label, w)
+        def field(name, label, tip):
+            w = QLineEdit()
+            w.setToolTip(tip)
+            w.editingFinished.connect(lambda n=name, w=w: self._typed(n, w))
+            self._add(name, label, w)
 
-        combo("pattern", "Pattern", NAMES)
-        spin("rows", "Rows", MIN_DIM, MAX_DIM)
-        spin("cols", "Columns", MIN_DIM, MAX_DIM)
-        combo("elem", "Element (B)", ELEM_SIZES)
-        spin("ld", "Leading dim.", 0, 2 * MAX_DIM, special="= cols")
-        spin("tile", "Tile (tiled)", 1, MAX_DIM)
-        spin("stride", "Stride (strided)", 1, 4096)
-        combo("preset", "Preset", PRESETS)
-        combo("prefetch", "Prefetcher", PREFETCHERS)
-        race = QCheckBox("race a second pattern")
-        race.toggled.connect(lambda on: self._spun("race", "true" if on else "false"))
-        self._add(form, "race", "Race", race)
-        combo("race_pattern", "Against", NAMES)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        form.addRow(self.error)
-        self._loading = False
+        combo("pattern", tr("Pattern"), NAMES)
+        field("rows", tr("Rows"), tr("4 to 128"))
+        field("cols", tr("Columns"), tr("4 to 128; matrix multiplication uses rows"))
+        combo("elem", tr("Element (B)"), ELEM_SIZES)
+        field("ld", tr("Leading dim."), tr("0 (no padding) or from the columns to 256"))
+        field("tile", tr("Tile"), tr("Tile size of the tiled pattern: divides rows and columns"))
+        field("stride", tr("Stride"), tr("Elements between accesses of the strided pattern, 1 to 4096"))
+        combo("preset", tr("Preset"), PRESETS)
+        combo("prefetch", tr("Prefetcher"), PREFETCHERS)
+        race = QCheckBox(tr("race a second loop"))
+        race.toggled.connect(lambda on: self._loading or self.edited.emit("race", "true" if on else "false"))
+        self._add("race", tr("Race"), race)
+        combo("race_pattern", tr("Against"), NAMES)
 
-    def _add(self, form: QFormLayout, name: str, label: str, w: QWidget) -> None:
+    def _add(self, name: str, label: str, w: QWidget) -> None:
         w.setObjectName(name)
         self.widgets[name] = w
-        form.addRow(label, w)
+        self.form.addRow(label, w)
+        self.errors[name] = error_label()
+        self.form.addRow(self.errors[name])
 
-    def _spun(self, name: str, value) -> None:
-        if not self._loading:
-            self.edited.emit(name, str(value))
+    def _typed(self, name: str, w: QLineEdit) -> None:
+        if not self._loading and w.isModified():
+            w.setModified(False)
+            self.edited.emit(name, w.text())
 
     def load(self, params: LabParams) -> None:
-        """Show ``params`` without emitting ``edited``."""
+        """Show ``params`` without emitting ``edited``, and clear every message."""
         self._loading = True
         for name, text in params.as_text().items():
             w = self.widgets[name]
             if isinstance(w, QComboBox):
                 w.setCurrentText(text)
-            elif isinstance(w, QSpinBox):
-                w.setValue(int(text))
+            elif isinstance(w, QLineEdit):
+                w.setText(text)
+                w.setModified(False)
             else:
                 w.setChecked(text == "true")
+            self.show_error(name, "")
         self.widgets["race_pattern"].setEnabled(params.race)
         square = params.pattern.startswith("matmul") and (not params.race or params.race_pattern.startswith("matmul"))
         self.widgets["cols"].setEnabled(not square)  # matmul uses rows x rows matrices
-        self.widgets["cols"].setToolTip("matmul uses n = rows" if square else "")
         self._loading = False
 
-    def show_error(self, text: str) -> None:
-        """Show why the last change was refused ("" clears it)."""
-        self.error.setText(text)
+    def show_error(self, name: str, text: str) -> None:
+        """Show why a change of ``name`` was refused under its field ("" clears it)."""
+        label = self.errors[name]
+        label.setText(text)
+        label.setVisible(bool(text))
+
+    def error_text(self) -> str:
+        """Every message shown, joined ("" when none)."""
+        return " ".join(e.text() for e in self.errors.values() if e.text())

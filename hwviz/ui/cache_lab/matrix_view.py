@@ -12,12 +12,13 @@ from collections import deque
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QLineF, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from hwviz.sim.lab import LabRun
 from hwviz.ui import palette
+from hwviz.ui.cache_lab.tooltips import line_tooltip, show_tooltip
 from hwviz.ui.theme import THEMES, Theme
 
 FLASH_S = 0.6   # how long a flash fades
@@ -61,7 +62,7 @@ class MatrixView(QWidget):
         super().__init__(parent)
         self.setAttribute(Qt.WA_OpaquePaintEvent)  # paints every pixel: parents need not repaint
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
-        self.setMinimumSize(200, 160)
+        self.setMinimumSize(120, 100)
         self.theme: Theme = THEMES["light"]
         self.run: LabRun | None = None
         self._levels: list[np.ndarray] = []
@@ -72,12 +73,13 @@ class MatrixView(QWidget):
         self._lut = np.zeros(1, np.uint32)
         self._placed_key, self._placed = None, []
         self._overlay_key, self._overlay_pixmap = None, None
-        self.header, self.mark = "", ""
+        self.headers, self.mark = ("",), ""
 
     # ---- model ---------------------------------------------------------------------------
-    def set_run(self, run: LabRun) -> None:
-        """Show a new run (new matrices or hierarchy)."""
-        self.run = run
+    def set_run(self, run: LabRun, mark: str = "") -> None:
+        """Show a new run (new matrices or hierarchy); ``mark`` is the colour of the square
+        before the title (a race's run colour), "" for none."""
+        self.run, self.mark = run, mark
         self._placed_key = self._overlay_key = None
         line = run.hierarchy.line
         self._segments = [boundary_segments(m.addresses() // line) for m in run.matrices]
@@ -97,10 +99,10 @@ class MatrixView(QWidget):
         colors = palette.fill_colors(len(self.run.hierarchy.levels), self.theme.surface)
         self._lut = np.array([0xFF000000 | int(c[1:], 16) for c in colors], np.uint32)
 
-    def show_state(self, header: str = "", mark: str = "") -> None:
-        """Read where every element lives, what was just accessed, and repaint; ``header`` is
-        drawn above the matrices, after a square of colour ``mark`` if given."""
-        self.header, self.mark = header, mark
+    def show_state(self, *headers: str) -> None:
+        """Read where every element lives, what was just accessed, and repaint; the first of
+        ``headers`` (long to short) that fits is drawn above the matrices."""
+        self.headers = headers or ("",)
         run = self.run
         state = run.cell_levels()
         self._levels = [lv for lv, _ in state]
@@ -121,10 +123,32 @@ class MatrixView(QWidget):
         p = self._place()[matrix]
         return QRect(p.x + col * p.cell, p.y + row * p.cell, p.cell, p.cell)
 
+    def cell_at(self, x: float, y: float) -> tuple[int, int, int] | None:
+        """(matrix, row, col) of the cell under widget point (x, y), or None."""
+        if self.run is None:
+            return None
+        for k, pl in enumerate(self._place()):
+            c, r = int((x - pl.x) // pl.cell), int((y - pl.y) // pl.cell)
+            if 0 <= r < pl.rows and 0 <= c < pl.cols:
+                return k, r, c
+        return None
+
+    def tooltip_at(self, pos: QPoint) -> str:
+        """Tooltip for the cell at ``pos``: its address, line, set, tag and level ("" off the cells)."""
+        cell = self.cell_at(pos.x(), pos.y())
+        if cell is None:
+            return ""
+        k, r, c = cell
+        addr = int(self.run.matrices[k].addresses()[r, c])
+        return line_tooltip(self.run, addr // self.run.hierarchy.line, addr)
+
+    def event(self, event) -> bool:  # noqa: D102 - Qt hook
+        return show_tooltip(self, event, self.tooltip_at) or super().event(event)
+
     # ---- drawing -------------------------------------------------------------------------
-    def _header_font(self) -> QFont:
+    def _header_font(self, scale: float = 1.2) -> QFont:
         f = QFont(self.font())
-        f.setPointSizeF(self.theme.font_size * 1.2)
+        f.setPointSizeF(self.theme.font_size * scale)
         f.setBold(True)
         return f
 
@@ -176,7 +200,7 @@ class MatrixView(QWidget):
         self._draw_header(p)
 
     def _draw_header(self, p: QPainter) -> None:
-        font = self._header_font()
+        font, text = self._header_choice()
         p.setFont(font)
         fm = QFontMetrics(font)
         x = 4
@@ -185,7 +209,44 @@ class MatrixView(QWidget):
             p.fillRect(QRect(x, 2 + fm.lineSpacing() - fm.descent() - s, s, s), QColor(self.mark))
             x += s + 8
         p.setPen(QColor(self.theme.text))
-        p.drawText(x, 2 + fm.ascent(), self.header)
+        p.drawText(x, 2 + fm.ascent(), text)
+
+    def _header_room(self, font: QFont) -> int:
+        return self.width() - 8 - (QFontMetrics(font).ascent() + 8 if self.mark else 0)
+
+    def _header_choice(self) -> tuple[QFont, str]:
+        """The largest header font and the longest form of the title that fit the width."""
+        for scale in (1.2, 1.0, 0.8):
+            font = self._header_font(scale)
+            for text in self.headers:
+                if QFontMetrics(font).horizontalAdvance(text) <= self._header_room(font):
+                    return font, text
+        return font, self.headers[-1]
+
+    def header_text(self) -> str:
+        """The title as drawn: the long form if it fits the width, else the short one."""
+        return self._header_choice()[1]
+
+    def overflow(self) -> list[str]:
+        """Titles that do not fit the width even in their short form (empty when all fit)."""
+        font, text = self._header_choice()
+        out = [text] if QFontMetrics(font).horizontalAdvance(text) > self._header_room(font) else []
+        bold = QFont(self.font())
+        bold.setPointSizeF(self.theme.font_size)
+        bold.setBold(True)
+        for m, pl in zip(self.run.matrices, self._place()) if self.run else ():
+            title = self._matrix_title(m, pl)
+            if QFontMetrics(bold).horizontalAdvance(title) > pl.cols * pl.cell + GAP:
+                out.append(title)
+        return out
+
+    def _matrix_title(self, m, pl: _Placed) -> str:
+        """"A: 32 x 32 x 8 B", or "A" when the matrix is drawn too narrow for it."""
+        bold = QFont(self.font())
+        bold.setPointSizeF(self.theme.font_size)
+        bold.setBold(True)
+        long = f"{m.name}: {m.rows} x {m.cols} x {m.elem} B"
+        return long if QFontMetrics(bold).horizontalAdvance(long) <= pl.cols * pl.cell + GAP else m.name
 
     def _draw_prefetched(self, p: QPainter, k: int, pl: _Placed) -> None:
         pf = np.argwhere(self._prefetched[k])
@@ -216,7 +277,7 @@ class MatrixView(QWidget):
             p.setPen(QColor(t.text))
             p.drawText(QRect(pl.x - GAP // 2, pl.y - self._title_height(), pl.cols * pl.cell + GAP,
                              self._title_height() - 2),
-                       Qt.AlignHCenter | Qt.AlignBottom, f"{m.name}: {m.rows} x {m.cols} x {m.elem} B")
+                       Qt.AlignHCenter | Qt.AlignBottom, self._matrix_title(m, pl))
             c = pl.cell
             if c >= 8:  # thin gaps between elements
                 p.setPen(QPen(QColor(t.surface), 1))

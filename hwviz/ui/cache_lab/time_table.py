@@ -3,39 +3,42 @@ milliseconds a frame to lay out)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from hwviz.ui.cache_lab.drawer import HeightFollowsWidth
 from hwviz.ui.theme import THEMES, Theme
 
 
-class TimeTable(QWidget):
+class TimeTable(HeightFollowsWidth, QWidget):
     """Rows of cells (the first left-aligned, the rest right-aligned); a row whose first cell
     starts with ``*`` is bold. ``gap`` is a sentence in large bold type under the table."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setAttribute(Qt.WA_OpaquePaintEvent)  # paints every pixel: parents need not repaint
-        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)  # clip, never widen the window
+        # never widens the window; the height follows the width (the wrapped gap sentence) through
+        # a fixed height set on resize, as the legend's does
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
         self.theme: Theme = THEMES["light"]
         self.rows: list[list[str]] = []
+        self.short: list[list[str]] = []
         self.gap = ""
 
     def apply_theme(self, theme: Theme) -> None:
         """Restyle."""
         self.theme = theme
-        self.updateGeometry()
+        self._refit()
         self.update()
 
-    def show_rows(self, rows: list[list[str]], gap: str) -> None:
-        """New contents; repaints only if they changed."""
+    def show_rows(self, rows: list[list[str]], gap: str, short: list[list[str]] | None = None) -> None:
+        """New contents; ``short`` is drawn instead of ``rows`` when those do not fit the
+        width. Repaints only if they changed."""
         if (rows, gap) == (self.rows, self.gap):
             return
-        resize = len(rows) != len(self.rows) or bool(gap) != bool(self.gap)
-        self.rows, self.gap = rows, gap
-        if resize:
-            self.updateGeometry()
+        self.rows, self.gap, self.short = rows, gap, short or rows
+        self._refit()  # relayouts only when the height changes
         self.update()
 
     def _fonts(self) -> tuple[QFont, QFont, QFont]:
@@ -47,13 +50,30 @@ class TimeTable(QWidget):
         big.setPointSizeF(self.theme.font_size * 1.25)
         return normal, bold, big
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt hook
-        """Room for the rows and two lines of the gap sentence."""
+    def height_for(self, width: int) -> int:
+        """Room for the rows and the gap sentence wrapped at ``width``."""
         normal, _, big = self._fonts()
         h = QFontMetrics(normal).lineSpacing() * len(self.rows) + 6
         if self.gap:
-            h += QFontMetrics(big).lineSpacing() * 2 + 4
-        return QSize(300, h)
+            box = QFontMetrics(big).boundingRect(QRect(0, 0, max(50, width - 8), 100000),
+                                                 Qt.TextWordWrap, self.gap)
+            h += box.height() + 8
+        return h
+
+    def _widths(self, rows: list[list[str]]) -> list[int]:
+        fm = QFontMetrics(self._fonts()[1])
+        ncols = max((len(r) for r in rows), default=0)
+        return [max((fm.horizontalAdvance(r[c].lstrip("*")) for r in rows if c < len(r)), default=0) + 14
+                for c in range(ncols)]
+
+    def shown(self) -> list[list[str]]:
+        """The rows as drawn: the full ones if they fit the width, else the short ones."""
+        return self.rows if sum(self._widths(self.rows)) + 4 <= self.width() else self.short
+
+    def overflow(self) -> list[str]:
+        """The header row if even the short columns do not fit the width (empty when they do)."""
+        rows = self.shown()
+        return rows[0] if rows and sum(self._widths(rows)) + 4 > self.width() else []
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt hook
         """Draw the table, then the gap sentence."""
@@ -61,14 +81,12 @@ class TimeTable(QWidget):
         t = self.theme
         p.fillRect(self.rect(), QColor(t.surface))
         normal, bold, big = self._fonts()
-        fm = QFontMetrics(bold)
-        lh = fm.lineSpacing()
-        ncols = max((len(r) for r in self.rows), default=0)
-        widths = [max((fm.horizontalAdvance(r[c].lstrip("*")) for r in self.rows if c < len(r)), default=0) + 14
-                  for c in range(ncols)]
+        lh = QFontMetrics(bold).lineSpacing()
+        rows = self.shown()
+        widths = self._widths(rows)
         p.setPen(QColor(t.text))
         y = 2
-        for row in self.rows:
+        for row in rows:
             strong = row[0].startswith("*")
             p.setFont(bold if strong else normal)
             x = 4

@@ -6,12 +6,14 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from hwviz.base.units import format_ns
 from hwviz.sim.lab import LabSession
 from hwviz.sim.stats import Stats
 from hwviz.ui import palette
+from hwviz.ui.cache_lab import tr
 from hwviz.ui.cache_lab.time_table import TimeTable
 from hwviz.ui.theme import THEMES, Theme
 
@@ -27,6 +29,26 @@ def nice_ceiling(x: float) -> float:
     return float(next(m * k for m in (1, 2, 5, 10) if m * k >= x))
 
 
+def race_sentence(session: LabSession) -> str:
+    """Where the race stands: who finished when, how far the other has come."""
+    runs = session.runs
+    if session.clock_ns == 0:
+        return tr("Press Space: both loops start together.")
+    done = sorted((r for r in runs if r.finished), key=lambda r: r.total_ns)
+    if len(done) == len(runs):
+        a, b = done
+        return tr("{a} finished at {ta}, {b} at {tb}: {ratio:.1f}x the time.").format(
+            a=a.pattern.name, ta=format_ns(a.total_ns), b=b.pattern.name, tb=format_ns(b.total_ns),
+            ratio=b.total_ns / max(a.total_ns, 1e-9))
+    going = [r for r in runs if not r.finished]
+    progress = ", ".join(tr("{name} {pct:.0f} % done").format(name=r.pattern.name, pct=100 * r.pos / r.length)
+                         for r in going)
+    if done:
+        return tr("{a} finished at {t}; {rest}.").format(a=done[0].pattern.name, t=format_ns(done[0].total_ns),
+                                                          rest=progress)
+    return progress + "."
+
+
 class TimeView(QWidget):
     """A table of simulated time and a plot of cumulative time, one curve per run."""
 
@@ -39,7 +61,7 @@ class TimeView(QWidget):
         self.plot = pg.PlotWidget()
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(False, False)
-        self.plot.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.plot.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Ignored)  # takes what the levels leave
         self.plot.showGrid(x=False, y=True, alpha=0.3)
         for name in ("left", "bottom"):
             self.plot.getAxis(name).enableAutoSIPrefix(False)
@@ -54,9 +76,13 @@ class TimeView(QWidget):
         for c in self.curves:
             self.plot.removeItem(c)
         self.curves = [self.plot.plot() for _ in session.runs]
-        # fixed ranges: the axes redraw only when the curve outgrows them, not every frame
-        self.plot.setXRange(0, session.length, padding=0.02)
-        self._top = 0.0
+        self.finish = pg.ScatterPlotItem(size=14, symbol="star")
+        self.curves.append(self.finish)
+        self.plot.addItem(self.finish)
+        # fixed ranges from zero: the axes redraw only when the curve outgrows them
+        self.plot.setXRange(0, max(r.length for r in session.runs), padding=0.02)
+        self._top = 1.0
+        self.plot.setYRange(0, self._top, padding=0.02)
         self._plotted = 0.0
         self._style()
 
@@ -65,10 +91,24 @@ class TimeView(QWidget):
         self.theme = theme
         self._style()
 
+    def time_label(self) -> str:
+        """The vertical axis' title: shorter when the plot is too short for the whole of it."""
+        font = self.font()
+        font.setPointSizeF(self.theme.font_size)
+        long = tr("simulated time (µs)")
+        fits = QFontMetrics(font).horizontalAdvance(long) + 20 <= self.plot.height()
+        return long if fits else tr("µs")
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt hook
+        """Retitle the time axis for the new height."""
+        super().resizeEvent(event)
+        if self.curves:
+            self._style()
+
     def _style(self) -> None:
         t = self.theme
         self.plot.setBackground(t.surface)
-        self.plot.setMinimumHeight(int(t.font_size * 16))
+        self.plot.setMinimumHeight(int(t.font_size * 10))
         font = self.font()
         font.setPointSizeF(t.font_size * 0.9)
         for name in ("left", "bottom"):
@@ -77,10 +117,13 @@ class TimeView(QWidget):
             ax.setTextPen(t.text)
             ax.setTickFont(font)
         style = {"color": t.text, "font-size": f"{t.font_size:.0f}pt"}
-        self.plot.setLabel("left", "simulated time (µs)", **style)
-        self.plot.setLabel("bottom", "accesses", **style)
-        for k, c in enumerate(self.curves):
+        self.plot.setLabel("left", self.time_label(), **style)
+        self.plot.setLabel("bottom", tr("accesses"), **style)
+        for k, c in enumerate(self.curves[:-1]):
             c.setPen(pg.mkPen(palette.RUNS[k], width=max(2.0, t.pen(1.6))))
+        if self.curves:
+            self.finish.setBrush(pg.mkBrush(t.text))
+            self.finish.setPen(pg.mkPen(t.surface))
         self.table.apply_theme(t)
 
     def show_session(self, session: LabSession, stats: list[Stats], animating: bool = False) -> None:
@@ -92,7 +135,8 @@ class TimeView(QWidget):
         lats = [lvl.latency_ns for lvl in h.levels] + [h.memory_latency_ns]
         racing = len(runs) > 1
         # racing: times only, so two runs fit; alone: how many accesses each level served too
-        rows = [["*served by"] + [x for r in runs for x in ([r.pattern.name] if racing else ["", r.pattern.name])]]
+        heads = [x for r in runs for x in ([r.pattern.name] if racing else ["", r.pattern.name])]
+        rows = [["*" + tr("served by")] + heads]
         for k, (name, lat) in enumerate(zip(names, lats)):
             row = [f"{name} ({lat:g} ns)"]
             for s in stats:
@@ -100,18 +144,12 @@ class TimeView(QWidget):
                 row += [format_ns(served * lat)] if racing else [f"{served:,} x", format_ns(served * lat)]
             rows.append(row)
         pad = [] if racing else [""]
-        rows.append(["*total"] + [x for s in stats for x in pad + [format_ns(s.time_ns)]])
-        rows.append(["AMAT"] + [x for s in stats for x in pad + [f"{s.amat_ns:.2f} ns"]])
-        gap = ""
-        if len(runs) > 1:
-            a, b = stats
-            d = session.gap_ns()
-            slower, faster = (runs[1], runs[0]) if d >= 0 else (runs[0], runs[1])
-            ratio = max(a.time_ns, b.time_ns) / max(1e-9, min(a.time_ns, b.time_ns))
-            gap = (f"{slower.pattern.name} is {format_ns(abs(d))} behind {faster.pattern.name} "
-                   f"({ratio:.1f}x the time)" if a.time_ns and b.time_ns
-                   else "Press Space: both loops start together.")
-        self.table.show_rows(rows, gap)
+        rows.append(["*" + tr("total")] + [x for s in stats for x in pad + [format_ns(s.time_ns)]])
+        rows.append([tr("AMAT")] + [x for s in stats for x in pad + [f"{s.amat_ns:.2f} ns"]])
+        gap = race_sentence(session) if racing else ""
+        # narrow: level names without latencies, and no "served" counts
+        short = [[r[0].split(" (")[0]] + (r[1:] if racing else r[2:]) for r in rows]
+        self.table.show_rows(rows, gap, short)
         now = time.perf_counter()
         if animating and now - self._plotted < 1 / PLOT_HZ:
             return
@@ -123,3 +161,5 @@ class TimeView(QWidget):
         for run, curve in zip(runs, self.curves):
             idx = np.unique(np.linspace(0, run.pos, min(run.pos + 1, PLOT_POINTS)).astype(np.int64))
             curve.setData(idx, run.time_ns[idx] / 1e3)
+        done = [r for r in runs if racing and r.finished]  # a race marks each finish with a star
+        self.finish.setData([r.length for r in done], [r.total_ns / 1e3 for r in done])
