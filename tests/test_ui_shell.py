@@ -78,6 +78,8 @@ def test_the_engine_compiles_in_the_background_while_cache_lab_already_steps(qtb
 
     win = MainWindow(Settings(tmp_path / "s.json"))
     try:
+        assert win.compiler is None  # it starts once the window has painted
+        qtbot.waitUntil(lambda: win.compiler is not None, timeout=5000)
         assert win.compile_label.isVisibleTo(win) and win.compile_bar.isVisibleTo(win)
         assert win.transport.isEnabled()
         win.step(1)

@@ -24,6 +24,7 @@ from hwviz.measure.topology import Topology, read_topology
 
 KiB, MiB = 1 << 10, 1 << 20
 Progress = Callable[[int, int, str], None]
+PointSink = Callable[[dict], None]
 
 
 def _lazy(name: str):
@@ -44,13 +45,15 @@ K = _lazy("hwviz.measure.kernels")
 
 @dataclass
 class Context:
-    """What every experiment gets: mode, thread limit, cancel token, progress callback."""
+    """What every experiment gets: mode, thread limit, cancel token, progress callback, and a
+    point callback that receives each point as soon as it is measured (a window draws it)."""
 
     quick: bool = False
     threads: int | None = None
     cancel: CancelToken = field(default_factory=CancelToken)
     progress: Progress | None = None
     topology: Topology = field(default_factory=lambda: read_topology())
+    point: PointSink | None = None
 
     @property
     def min_time(self) -> float:
@@ -74,6 +77,12 @@ class Context:
 
     def time(self, fn) -> Timing:
         return measure(fn, min_time=self.min_time, cancel=self.cancel)
+
+    def add(self, points: list[dict], p: dict) -> None:
+        """Append the finished point ``p`` to ``points`` and hand a copy to :attr:`point`."""
+        points.append(p)
+        if self.point is not None:
+            self.point(dict(p))
 
 
 def _point(axes: dict, t: Timing, *, nbytes: int | None = None, ops: int | None = None,
@@ -119,14 +128,15 @@ def mountain(ctx: Context) -> Result:
             ctx.tick(len(points), total, f"{size // KiB} KiB, stride {stride}")
             t = ctx.time(lambda: K.strided_sum(view, stride, reps))
             n = -(-view.shape[0] // stride) * reps
-            points.append(_point({"size_bytes": size, "stride": stride}, t, nbytes=8 * n))
+            ctx.add(points, _point({"size_bytes": size, "stride": stride}, t, nbytes=8 * n))
     return new_result("mountain", {"sizes": sizes, "strides": strides, "element_bytes": 8}, points, ctx.topology,
                       "bytes: 8 per element read; stride in elements")
 
 
 def row_col(ctx: Context) -> Result:
     """Sum an n x n float64 matrix by rows and by columns, with and without a padded row."""
-    ns = [256, 2048] if ctx.quick else [256, 1024, 2048, 4096]
+    # from a matrix that fits L1 (64 x 64 x 8 B = 32 KiB) to well past a last-level cache
+    ns = [64, 256, 1024, 2048] if ctx.quick else [64, 128, 256, 512, 1024, 2048, 4096]
     guard_memory(max(ns) * (max(ns) + 8) * 8)
     points, total = [], len(ns) * 4
     for n in ns:
@@ -137,8 +147,10 @@ def row_col(ctx: Context) -> Result:
             for order, fn in (("row", K.sum_rows), ("col", K.sum_cols)):
                 ctx.tick(len(points), total, f"n={n} {order}{' padded' if padded else ''}")
                 times[order] = ctx.time(lambda: fn(buf, n))
-                points.append(_point({"n": n, "order": order, "padded": padded}, times[order], nbytes=8 * n * n))
-            points[-1]["slowdown"] = times["col"].seconds_min / times["row"].seconds_min
+                p = _point({"n": n, "order": order, "padded": padded}, times[order], nbytes=8 * n * n)
+                if order == "col":
+                    p["slowdown"] = times["col"].seconds_min / times["row"].seconds_min
+                ctx.add(points, p)
     return new_result("row-col", {"n": ns, "pad_elements": 8}, points, ctx.topology,
                       "slowdown on col points: column time / row time for the same n and padding")
 
@@ -153,7 +165,7 @@ def latency(ctx: Context) -> Result:
         ctx.tick(len(points), len(sizes), f"{size // KiB} KiB")
         nxt, start = K.make_cycle(max(2, size // 64), 8, seed=size)
         t = ctx.time(lambda: K.chase(nxt, start, steps))
-        points.append(_point({"size_bytes": size}, t, ops=steps))
+        ctx.add(points, _point({"size_bytes": size}, t, ops=steps))
     return new_result("latency", {"sizes": sizes, "slot_bytes": 64, "steps": steps}, points, ctx.topology,
                       "ns_per_op: nanoseconds per dependent load; random order defeats prefetchers")
 
@@ -279,7 +291,7 @@ def _numba_max() -> int:
 
 def loops(ctx: Context) -> Result:
     """The lecture's c = a + b: Python loop, numpy, numba serial, numba parallel."""
-    ns = [10_000, 1_000_000] if ctx.quick else [1_000, 100_000, 10_000_000]
+    ns = [1_000, 10_000, 100_000, 1_000_000] if ctx.quick else [1_000, 10_000, 100_000, 1_000_000, 10_000_000]
     points = []
     total = len(ns) * len(K.ADD)
     for n in ns:
@@ -289,7 +301,7 @@ def loops(ctx: Context) -> Result:
             if impl == "python" and n > 100_000:
                 continue   # seconds per call; 1e5 already shows the per-element cost
             t = ctx.time(lambda: fn(a, b, c))
-            points.append(_point({"n": n, "impl": impl}, t, ops=n, nbytes=24 * n))
+            ctx.add(points, _point({"n": n, "impl": impl}, t, ops=n, nbytes=24 * n))
     return new_result("loops", {"n": ns}, points, ctx.topology,
                       "ns_per_op: nanoseconds per element; bytes: 24 per element (two reads, one write)")
 
@@ -302,12 +314,15 @@ EXPERIMENTS: dict[str, Callable[[Context], Result]] = {
 
 def run_experiment(name: str, *, quick: bool = False, threads: int | None = None,
                    cancel: CancelToken | None = None, progress: Progress | None = None,
-                   topology: Topology | None = None) -> Result:
-    """Run one experiment by name; raises ConfigError for unknown names or bad thread counts."""
+                   topology: Topology | None = None, point: PointSink | None = None) -> Result:
+    """Run one experiment by name; raises ConfigError for unknown names or bad thread counts.
+
+    ``point`` receives each point of the mountain, row-col, latency and loops sweeps as soon as
+    it is measured."""
     if name not in EXPERIMENTS:
         raise ConfigError(f"unknown experiment {name!r} (choose {', '.join(EXPERIMENTS)}, or all)")
     ctx = Context(quick=quick, threads=threads, cancel=cancel or CancelToken(), progress=progress,
-                  topology=topology or read_topology())
+                  topology=topology or read_topology(), point=point)
     if threads is not None:
         set_threads(threads)
     t0 = time.perf_counter()

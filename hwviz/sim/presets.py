@@ -135,14 +135,29 @@ def host(sysfs: str | Path = "/sys/devices/system/cpu/cpu0/cache") -> Hierarchy:
         return Hierarchy(levels=tb.levels, memory_latency_ns=tb.memory_latency_ns, name="host",
                          note=f"Cache sizes could not be read from {root} on this system; "
                               "using the textbook preset's sizes and latencies.")
-    return Hierarchy(
-        levels=tuple(levels[:4]),
-        memory_latency_ns=90.0,
-        name="host",
-        note=(f"Sizes, ways and line size read from {root}. Latencies are typical values "
-              "(L1 1 ns, L2 4 ns, L3 15 ns, memory 90 ns), not measured: `hwviz bench latency` "
-              "measures them."),
-    )
+    typical = (f"Sizes, ways and line size read from {root}. Latencies are typical values "
+               "(L1 1 ns, L2 4 ns, L3 15 ns, memory 90 ns), not measured: `hwviz bench latency` "
+               "measures them, and the latency scene's Calibrate keeps them for this preset.")
+    h = Hierarchy(levels=tuple(levels[:4]), memory_latency_ns=90.0, name="host", note=typical)
+    return _calibrated(h, typical)
+
+
+def _calibrated(h: Hierarchy, typical: str) -> Hierarchy:
+    """``h`` with the latencies the latency scene measured on this machine, if it kept some
+    (see :mod:`hwviz.sim.host_latency`); a level it did not measure keeps its typical value."""
+    from dataclasses import replace
+
+    from hwviz.sim.host_latency import load_latency
+
+    lat, problem = load_latency()
+    if lat is None:
+        return replace(h, note=f"{typical} {problem}".strip())
+    levels = tuple(replace(lv, latency_ns=lat.levels.get(lv.name, lv.latency_ns)) for lv in h.levels)
+    given = ", ".join(f"{lv.name} {lv.latency_ns:.3g} ns" for lv in levels if lv.name in lat.levels)
+    return replace(h, levels=levels, memory_latency_ns=lat.memory_ns,
+                   name=f"host (latencies measured on this machine, {lat.date})",
+                   note=(f"Latencies measured on this machine ({lat.cpu_model}) on {lat.date} by a "
+                         f"pointer chase: {given}, memory {lat.memory_ns:.3g} ns. {typical}"))
 
 
 PRESETS = {

@@ -26,6 +26,8 @@ from hwviz.ui.worker import Worker
 
 #: how long a status message stays
 MESSAGE_MS = 20_000
+#: the engine's compile starts this long after the window is built, so the window paints first
+COMPILE_DELAY_MS = 300
 
 
 def tr(text: str) -> str:
@@ -60,7 +62,6 @@ class MainWindow(QMainWindow):
         self.presenting = False
         self.worker = Worker(self)
         self._job_owner: ExperimentScene | None = None
-        self.compiler: EngineCompiler | None = None
 
         # a list, not tabs: it fits a 1024-pixel projector however many scenes there are
         self.navigator = QComboBox()
@@ -99,8 +100,13 @@ class MainWindow(QMainWindow):
         self.menuBar().setCornerWidget(corner, Qt.TopRightCorner)
         self._connect()
         self._restore()
+        self.compiler: EngineCompiler | None = None
+        self._compile_timer = QTimer(self)
+        self._compile_timer.setSingleShot(True)
+        self._compile_timer.timeout.connect(self._start_compiler)
         if not ready:
-            self._start_compiler()
+            # after the first paint: compiling holds the interpreter most of the time
+            self._compile_timer.start(COMPILE_DELAY_MS)
 
     # ---- building ------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
@@ -444,4 +450,5 @@ class MainWindow(QMainWindow):
         if problem:
             self.show_message(problem)
         self._message_timer.stop()
+        self._compile_timer.stop()
         super().closeEvent(event)
