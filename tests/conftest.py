@@ -2,8 +2,11 @@
 window open and no QThread, QTimer or Python thread running, and a failure says where the
 leftover was started."""
 
+import atexit
 import gc
 import os
+import shutil
+import tempfile
 import threading
 import traceback
 import weakref
@@ -11,6 +14,9 @@ import weakref
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the developer's own settings and calibration (the host preset reads it) never reach the tests
+os.environ["HWVIZ_CONFIG_DIR"] = tempfile.mkdtemp(prefix="hwviz-test-config-")
+atexit.register(shutil.rmtree, os.environ["HWVIZ_CONFIG_DIR"], True)
 
 #: object -> the stack (as text) that started it; filled by the patched start methods
 _STARTED = weakref.WeakKeyDictionary()

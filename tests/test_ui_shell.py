@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor, QImage
@@ -144,3 +145,21 @@ def test_closing_mid_run_leaves_nothing_running(qtbot, tmp_path, no_leftovers):
     qtbot.waitUntil(lambda: win.scene.position() > 0, timeout=5000)
     win.close()
     assert not win.clock.running and not win.transport.playing
+
+
+def test_shot_renders_a_recorded_result_and_refuses_the_wrong_one(capsys, tmp_path, qapp, no_leftovers):
+    root = Path(__file__).resolve().parents[1]
+    bundled = root / "assets" / "results" / "amd-epyc-2vcpu-vm.json"
+    out = tmp_path / "latency.png"
+    assert main(["shot", "--scene", "latency", "--from", str(bundled), "--size", "1366x768", "--out", str(out)]) == 0
+    assert QImage(str(out)).size().toTuple() == (1366, 768)
+    loops_only = tmp_path / "loops.json"
+    loops_only.write_text(json.dumps([d for d in json.loads(bundled.read_text()) if d["experiment"] == "loops"]))
+    capsys.readouterr()
+    for args, message in ((["--scene", "mountain", "--from", str(loops_only)], "holds no mountain result"),
+                          (["--scene", "cache-lab", "--from", str(loops_only)], "measures nothing"),
+                          (["--scene", "latency", "--from", str(bundled), "--run", "quick"], "not both")):
+        assert main(["shot", *args, "--out", str(tmp_path / "x.png")]) == 2
+        err = capsys.readouterr().err
+        assert message in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "x.png").exists()

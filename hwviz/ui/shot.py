@@ -57,9 +57,11 @@ def _run_steps(win, steps: int) -> None:
 
 
 def take_shot(scene: str, sets: list[str], steps: int, theme: str, size: str, out: str,
-              presenter: bool = False) -> str:
+              presenter: bool = False, from_file: str | None = None, run: str | None = None) -> str:
     """Render ``scene`` with ``sets`` applied after ``steps`` steps; write the PNG ``out`` of
-    exactly the size asked for, optionally in the presenter layout.
+    exactly the size asked for, optionally in the presenter layout. A measurement scene shows
+    the result in ``from_file``, or measures first (``run`` quick or full), or shows its bundled
+    recorded result.
 
     Everything is checked before a window is built; bad input raises :class:`ConfigError`.
     """
@@ -75,6 +77,10 @@ def take_shot(scene: str, sets: list[str], steps: int, theme: str, size: str, ou
         raise ConfigError(f"unknown theme {theme!r} (choose {', '.join(THEMES)})")
     if not 0 <= steps <= 10**9:
         raise ConfigError(f"steps {steps} must be from 0 to 1,000,000,000")
+    if from_file is not None and run is not None:
+        raise ConfigError("give --from or --run, not both")
+    if run not in (None, "quick", "full"):
+        raise ConfigError(f"--run {run!r} must be quick or full")
     if not out.lower().endswith(".png"):
         raise ConfigError(f"output {out!r} must end in .png")
     output_path(out)
@@ -97,6 +103,10 @@ def take_shot(scene: str, sets: list[str], steps: int, theme: str, size: str, ou
             win.scene.set_param(name, value)
         if steps and not isinstance(win.scene, TimelineScene):
             raise ConfigError(f"scene {scene!r} has no timeline to step (leave out --steps)")
+        if (from_file or run) and not hasattr(win.scene, "load_result"):
+            raise ConfigError(f"scene {scene!r} measures nothing (--from and --run are for measurement scenes)")
+        if from_file:
+            win.scene.load_result(from_file)
         win.set_theme(theme)
         win.set_presenting(presenter)
         win.resize(w, h)
@@ -108,6 +118,8 @@ def take_shot(scene: str, sets: list[str], steps: int, theme: str, size: str, ou
         if steps:
             _run_steps(win, steps)
             win.advance(0)
+        if run:
+            win.scene.run_now(quick=run == "quick")
         app.processEvents()
         write_atomic(out, png_bytes(win.grab().toImage()))
     finally:

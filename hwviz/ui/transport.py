@@ -258,6 +258,8 @@ class TransportBar(QWidget):
             self.progress.setRange(0, 0)  # busy until the first progress report
         elif self.progress.maximum() == 0:
             self.progress.setRange(0, 1)
+        if self.progress.value() < 0:  # a reset bar draws no text
+            self.progress.setValue(0)
         self.progress.setFormat(text or (tr("Starting…") if on else tr("Ready to measure")))
 
     def set_progress(self, done: int, total: int, what: str) -> None:

@@ -1,22 +1,17 @@
-"""Time to first paint and frame time of the window, against an empty Qt window in the same run.
+"""Frame time of every scene at 1920 x 1080 in the projector theme.
 
-    python tests/perf/bench_gui.py [--frames 300] [--repeats 3]
+    python tests/perf/bench_gui.py [--frames 300]
 
-(Cold and warm start, with an empty numba cache, are measured by ``tests/perf/bench_start.py``.)
+(Start-up, cold and warm, against an empty Qt window, is measured by ``tests/perf/bench_start.py``.)
 
-First paint: from launching a fresh ``python`` process to the end of the first paint of Cache
-Lab's matrix (numba's cache is warmed first; warm-up then runs in the background as it does for
-a user). The peer is the same measurement for an empty QMainWindow, so the ratio says what hwviz
-adds to Python + Qt start-up on this machine.
-
-Frame time: Cache Lab animating 64 x 64 matrices at 1920 x 1080 (projector theme): row-major at
-60 accesses/s, column-major at 10,000/s, and matmul-ijk (three 64 x 64 matrices, 532,480
-accesses) at 1,000,000/s. Each frame
-runs the simulation for 1/60 s at the given rate, then refreshes the views and lets Qt paint
-what they marked for update (as the event loop does), and waits out the rest of its 1/60 s. Prints the medians of the whole frame and of its paint part.
-Every other scene in the registry: a timeline scene plays at its default speed from the start;
-a scene without a timeline repaints whole, as when a point arrives. Targets: first paint within
-1 s; paint under 8 ms a frame, leaving the other half of a 60 Hz frame to the simulation.
+Cache Lab animating 64 x 64 matrices: row-major at 60 accesses/s, column-major at 10,000/s, and
+matmul-ijk (three 64 x 64 matrices, 532,480 accesses) at 1,000,000/s. Each frame runs the
+simulation for 1/60 s at the given rate, then refreshes the views and lets Qt paint what they
+marked for update (as the event loop does), and waits out the rest of its 1/60 s; prints the
+medians of the whole frame and of its paint part. Every other scene in the registry: a timeline
+scene plays at its default speed from the start; a scene without a timeline repaints whole, as
+when a point arrives. Target: paint under 8 ms a frame, leaving the other half of a 60 Hz frame
+to the simulation.
 """
 
 from __future__ import annotations
@@ -24,45 +19,9 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
-import sys
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-CHILD = r"""
-import sys, time
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
-app = QApplication(["bench"])
-class FirstPaint(QObject):
-    def eventFilter(self, obj, ev):
-        if ev.type() == QEvent.Paint:
-            QTimer.singleShot(0, lambda: (print(time.time()), win.close(), app.quit()))
-            obj.removeEventFilter(self)
-        return False
-f = FirstPaint()
-if sys.argv[1] == "hwviz":
-    from hwviz.ui.main_window import MainWindow
-    from hwviz.ui.settings import Settings
-    win = MainWindow(Settings())
-    target = win.scene.sides[0].matrix
-else:
-    win = QMainWindow()
-    win.setCentralWidget(QLabel("empty"))
-    target = win.centralWidget()
-target.installEventFilter(f)
-win.resize(1920, 1080)
-win.show()
-app.exec()
-"""
-
-
-def first_paint(kind: str) -> float:
-    """Seconds from launching a process to the first paint of ``kind`` (hwviz or empty)."""
-    t0 = time.time()
-    out = subprocess.run([sys.executable, "-c", CHILD, kind], capture_output=True, text=True, check=True)
-    return float(out.stdout.strip().splitlines()[-1]) - t0
 
 
 def frame_times(frames: int, rate: float, pattern: str) -> tuple[list[float], list[float]]:
@@ -144,15 +103,7 @@ def scene_paint_times(frames: int) -> dict[str, list[float]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--frames", type=int, default=300)
-    ap.add_argument("--repeats", type=int, default=3)
     a = ap.parse_args()
-    from hwviz.sim.simulator import warmup
-
-    warmup()  # fills numba's cache so the child processes load, not compile
-    ours = statistics.median(first_paint("hwviz") for _ in range(a.repeats))
-    empty = statistics.median(first_paint("empty") for _ in range(a.repeats))
-    print(f"first paint: hwviz {ours * 1e3:.0f} ms, empty Qt window {empty * 1e3:.0f} ms, "
-          f"ratio {ours / empty:.2f} (target: hwviz within 1000 ms)")
     for pattern, rate in (("row-major", 60), ("column-major", 1e4), ("matmul-ijk", 1e6)):
         whole, paint = frame_times(a.frames, rate, pattern)
         print(f"{pattern:>12} 64 x 64 at {rate:>9,.0f} accesses/s: median frame {statistics.median(whole) * 1e3:.2f} ms "
