@@ -127,7 +127,7 @@ def _add_measure(sub) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
     p = sub.add_parser("bench", help="measure this machine with live numba kernels",
                        description="Run a measurement experiment and print a table.")
-    p.add_argument("experiment", help=f"{', '.join(EXPERIMENTS)}, or all")
+    p.add_argument("experiment", help=f"{', '.join(EXPERIMENTS)}, or all; transfer (needs a CUDA GPU)")
     p.add_argument("--quick", action="store_true", help="small sizes: a few seconds per experiment")
     p.add_argument("--threads", type=_whole("threads", 1), default=None,
                    help="most threads to use (default: all usable CPUs)")
@@ -144,6 +144,20 @@ def _run_info(a) -> int:
     return 0
 
 
+def _run_bench_transfer(a) -> int:
+    from hwviz.measure.results import check_outputs, save_csv, save_json
+    from hwviz.measure.transfer import format_transfer, transfer
+
+    check_outputs({"--json": a.json, "--csv": a.csv})
+    r = transfer(quick=a.quick)
+    print(format_transfer(r))
+    if a.json is not None:
+        save_json([r], a.json)
+    if a.csv is not None:
+        save_csv([r], a.csv)
+    return 0
+
+
 def _run_bench(a) -> int:
     from hwviz.measure.experiments import EXPERIMENTS, run_experiment
     from hwviz.measure.harness import set_threads
@@ -151,6 +165,8 @@ def _run_bench(a) -> int:
     from hwviz.measure.results import check_outputs, save_csv, save_json
     from hwviz.measure.topology import read_topology
 
+    if a.experiment == "transfer":      # CUDA, optional: not part of "all"
+        return _run_bench_transfer(a)
     names = list(EXPERIMENTS) if a.experiment == "all" else [a.experiment]
     if a.experiment != "all" and a.experiment not in EXPERIMENTS:
         raise ConfigError(f"unknown experiment {a.experiment!r} (choose {', '.join(EXPERIMENTS)}, or all)")
@@ -190,12 +206,16 @@ def _add_shot(sub) -> None:
     p.add_argument("--size", default="1920x1080", help="window size WIDTHxHEIGHT (default 1920x1080)")
     p.add_argument("--out", required=True, metavar="FILE.png", help="where to write the PNG")
     p.add_argument("--presenter", action="store_true", help="presenter layout: the scene without controls")
+    p.add_argument("--from", dest="from_file", metavar="RESULT.json",
+                   help="measurement scenes: show this recorded result (hwviz bench --json)")
+    p.add_argument("--run", choices=("quick", "full"), help="measurement scenes: measure now, then render")
 
 
 def _run_shot(a) -> int:
     from hwviz.ui.shot import take_shot
 
-    print(take_shot(a.scene, a.sets, a.steps, a.theme, a.size, a.out, presenter=a.presenter))
+    print(take_shot(a.scene, a.sets, a.steps, a.theme, a.size, a.out, presenter=a.presenter,
+                    from_file=a.from_file, run=a.run))
     return 0
 
 

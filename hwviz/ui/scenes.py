@@ -5,10 +5,16 @@ from __future__ import annotations
 
 def scene_classes() -> dict:
     """Scene name -> class, in navigator order."""
+    from hwviz.ui.accel_scenes.gpu import GpuScene
+    from hwviz.ui.accel_scenes.roofline import RooflineScene
+    from hwviz.ui.accel_scenes.systolic import SystolicScene
+    from hwviz.ui.accel_scenes.transfer import TransferScene
+    from hwviz.ui.accel_scenes.zoo import ZooScene
     from hwviz.ui.cache_lab.scene import CacheLabScene
     from hwviz.ui.measure_scenes.latency import LatencyScene
     from hwviz.ui.measure_scenes.loops import LoopsScene
     from hwviz.ui.measure_scenes.mountain import MountainScene
     from hwviz.ui.measure_scenes.row_col import RowColScene
 
-    return {c.name: c for c in (CacheLabScene, RowColScene, LatencyScene, LoopsScene, MountainScene)}
+    return {c.name: c for c in (CacheLabScene, RowColScene, LatencyScene, LoopsScene, MountainScene,
+                                SystolicScene, RooflineScene, TransferScene, GpuScene, ZooScene)}
