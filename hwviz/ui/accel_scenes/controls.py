@@ -8,7 +8,7 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 # the collapsible, scrolling column Cache Lab's controls live in: generic, reused here
-from hwviz.ui.cache_lab.drawer import Drawer, VerticalScroll
+from hwviz.ui.widgets.drawer import Drawer, VerticalScroll
 
 #: em the visualisation needs beside the open drawer; narrower, the drawer closes itself
 VIEW_EM = 40

@@ -14,7 +14,7 @@ from hwviz.ui.accel_scenes import tr
 from hwviz.ui.accel_scenes.controls import (ControlsColumn, TextPanel, WithDrawer, column, fit_drawer, lay_out,
                                             text_label)
 from hwviz.ui.accel_scenes.systolic_view import LEFT_IN, TOP_IN, ArrayView, FoldMapView, pe_colors
-from hwviz.ui.cache_lab.drawer import VerticalScroll
+from hwviz.ui.widgets.drawer import VerticalScroll
 from hwviz.ui.scene import TimelineScene
 from hwviz.ui.theme import THEMES, Theme
 from hwviz.ui.widgets.plot_style import curve_pen, new_plot, style_plot

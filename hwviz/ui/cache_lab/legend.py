@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from hwviz.sim.lab import LabSession
 from hwviz.ui import palette
 from hwviz.ui.cache_lab import tr
-from hwviz.ui.cache_lab.drawer import HeightFollowsWidth
+from hwviz.ui.widgets.drawer import HeightFollowsWidth
 from hwviz.ui.theme import THEMES, Theme
 
 GAP = 16  # pixels between chips

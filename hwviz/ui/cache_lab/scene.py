@@ -13,7 +13,7 @@ from hwviz.sim.simulator import compiled_ready
 from hwviz.ui.cache_lab import tr
 from hwviz.ui.cache_lab.cache_view import LevelView
 from hwviz.ui.cache_lab.controls import ControlsPanel
-from hwviz.ui.cache_lab.drawer import Drawer, VerticalScroll
+from hwviz.ui.widgets.drawer import Drawer, VerticalScroll
 from hwviz.ui.cache_lab.hierarchy_editor import HierarchyEditor, smaller_than_above
 from hwviz.ui.cache_lab.legend import LegendView
 from hwviz.ui.cache_lab.side_panel import SidePanel

@@ -7,7 +7,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from hwviz.ui.cache_lab.drawer import HeightFollowsWidth
+from hwviz.ui.widgets.drawer import HeightFollowsWidth
 from hwviz.ui.theme import THEMES, Theme
 
 

@@ -1,12 +1,16 @@
-"""What keeps Cache Lab on screen: a controls drawer that closes to a narrow strip, a vertical
-scroll area for a column taller than a short screen, and views whose height follows their width."""
+"""What keeps a scene on a small screen: a controls drawer that closes to a narrow strip, a
+vertical scroll area for a column taller than a short screen, and views whose height follows
+their width."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
-from hwviz.ui.cache_lab import tr
+
+def tr(text: str) -> str:
+    """Translate ``text`` in the shared widgets' context."""
+    return QCoreApplication.translate("Widgets", text)
 
 
 class HeightFollowsWidth:
