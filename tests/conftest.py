@@ -52,9 +52,12 @@ def _track_starts():
 def leftovers(qapp) -> list[str]:
     """Descriptions of what is still running: visible windows, QThreads, active QTimers,
     Python threads other than the main one (with where each was started)."""
-    from PySide6.QtCore import QThread, QTimer
+    from PySide6.QtCore import QCoreApplication, QEvent, QThread, QTimer
 
     qapp.processEvents()
+    # windows closed with deleteLater() go now: left alive, every later theme change would
+    # restyle them all and the suite would slow down test by test
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
     out = [f"window left open: {w!r}" for w in qapp.topLevelWidgets() if w.isVisible()]
     for o in list(_STARTED.keys()):  # everything started from Python passed the patched start()
         try:
