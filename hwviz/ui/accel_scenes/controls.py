@@ -8,6 +8,7 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 # the collapsible, scrolling column Cache Lab's controls live in: generic, reused here
+from hwviz.base.errors import ConfigError
 from hwviz.ui.widgets.drawer import Drawer, VerticalScroll
 
 #: em the visualisation needs beside the open drawer; narrower, the drawer closes itself
@@ -150,6 +151,13 @@ class WithDrawer:
     """Mixin for a scene whose ``self.drawer`` (from :func:`lay_out`) holds its controls and
     whose ``self.theme`` is the current theme: the drawer follows the scene's width and hides
     while presenting."""
+
+    def _on_control(self, name: str, text: str) -> None:
+        """A control was edited: apply it, or show why not beside the field."""
+        try:
+            self.set_param(name, text)
+        except ConfigError as e:
+            self.controls.show_error(name, str(e))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt hook
         """Close the drawer on a narrow scene, open it on a wide one."""

@@ -166,8 +166,3 @@ class GpuScene(Cursor, WithDrawer, TimelineScene):
         self.controls.load(self.values)
         self.changed.emit()
 
-    def _on_control(self, name: str, text: str) -> None:
-        try:
-            self.set_param(name, text)
-        except ConfigError as e:
-            self.controls.show_error(name, str(e))

@@ -211,11 +211,6 @@ class RooflineScene(DrawWhenShown, WithDrawer, ExperimentScene):
                if self.device_list.item(k).checkState() == Qt.Checked]
         self.set_param("devices", ",".join(ids))
 
-    def _on_control(self, name: str, text: str) -> None:
-        try:
-            self.set_param(name, text)
-        except ConfigError as e:
-            self.controls.show_error(name, str(e))
 
     # ---- Scene interface -----------------------------------------------------------------
     def apply_theme(self, theme: Theme) -> None:  # noqa: D102

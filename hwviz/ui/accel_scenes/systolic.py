@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
 from hwviz.accel.systolic.plan import AXES, DATAFLOW_NAMES, DATAFLOWS
 from hwviz.accel.systolic_session import SystolicSession, batching_curve
-from hwviz.base.errors import ConfigError
 from hwviz.ui import palette
 from hwviz.ui.accel_scenes import tr
 from hwviz.ui.accel_scenes.controls import (ControlsColumn, TextPanel, WithDrawer, column, fit_drawer, lay_out,
@@ -192,8 +191,5 @@ class SystolicScene(WithDrawer, TimelineScene):
         if self.session.params.as_text().get(name) == text:
             self.controls.show_error(name, "")
             return
-        try:
-            self.set_param(name, text)
-        except ConfigError as e:
-            self.controls.show_error(name, str(e))
+        super()._on_control(name, text)
 

@@ -168,8 +168,3 @@ class TransferScene(Cursor, WithDrawer, TimelineScene):
         self.controls.load(self.values)
         self.changed.emit()
 
-    def _on_control(self, name: str, text: str) -> None:
-        try:
-            self.set_param(name, text)
-        except ConfigError as e:
-            self.controls.show_error(name, str(e))
