@@ -209,13 +209,47 @@ def _add_shot(sub) -> None:
     p.add_argument("--from", dest="from_file", metavar="RESULT.json",
                    help="measurement scenes: show this recorded result (hwviz bench --json)")
     p.add_argument("--run", choices=("quick", "full"), help="measurement scenes: measure now, then render")
+    p.add_argument("--lesson", metavar="NAME|FILE", help="render a lesson's slide (with --slide) instead of --scene")
+    p.add_argument("--slide", type=_whole("slide", 1, 10_000), default=1, help="the lesson's slide, from 1 (default 1)")
+    p.add_argument("--lang", choices=LANGS, default="en", help="the lesson's caption language (default en)")
+
+
+#: caption languages on the command line -> the lesson files' keys
+LANGS = {"en": "en", "zh_CN": "zh"}
+
+
+def _add_lesson(sub) -> None:
+    p = sub.add_parser("lesson", help="present a lesson: slides of scenes with captions, clicker keys",
+                       description="Open a lesson in the presenter layout: Page Down / Right / Space next "
+                                   "slide, Page Up / Left previous, B blanks the screen, G goes to a "
+                                   "slide, Esc leaves.")
+    p.add_argument("lesson", nargs="?", metavar="NAME|FILE", help="a built-in lesson's name or a lesson file (TOML)")
+    p.add_argument("--list", action="store_true", help="list the built-in lessons")
+    p.add_argument("--slide", type=_whole("slide", 1, 10_000), default=1, help="start at this slide (default 1)")
+    p.add_argument("--lang", choices=LANGS, default=None,
+                   help="caption language (default: the system's: zh_CN where it is Chinese, else en)")
+
+
+def _run_lesson(a) -> int:
+    from hwviz.lessons.reader import builtin_lessons, load_lesson
+
+    if a.list:
+        for name, path in builtin_lessons().items():
+            lesson = load_lesson(path)
+            print(f"{name:20} {len(lesson.slides):3} slides  {printable(lesson.title_in('en'))}")
+        return 0
+    if not a.lesson:
+        raise ConfigError("name a lesson (hwviz lesson --list shows the built-in ones) or a lesson file")
+    from hwviz.ui.app import run_gui
+
+    return run_gui(lesson=a.lesson, language=LANGS.get(a.lang), slide=a.slide)
 
 
 def _run_shot(a) -> int:
     from hwviz.ui.shot import take_shot
 
     print(take_shot(a.scene, a.sets, a.steps, a.theme, a.size, a.out, presenter=a.presenter,
-                    from_file=a.from_file, run=a.run))
+                    from_file=a.from_file, run=a.run, lesson=a.lesson, slide=a.slide, language=LANGS[a.lang]))
     return 0
 
 
@@ -262,6 +296,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_measure(sub)
     _add_shot(sub)
     _add_systolic(sub)
+    _add_lesson(sub)
     return p
 
 
@@ -282,7 +317,7 @@ def _check_environment() -> None:
 
 
 _COMMANDS = {None: _run_gui, "sim": _run_sim, "info": _run_info, "bench": _run_bench,
-             "shot": _run_shot, "systolic": _run_systolic}
+             "shot": _run_shot, "systolic": _run_systolic, "lesson": _run_lesson}
 
 
 def main(argv: list[str] | None = None) -> int:

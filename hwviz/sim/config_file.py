@@ -25,18 +25,13 @@ Example::
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from hwviz.base.checks import input_file, whole
+from hwviz.base.checks import whole
 from hwviz.base.errors import ConfigError
+from hwviz.base.toml_file import read_toml
 from hwviz.base.units import MAX_SIZE, format_size, parse_size
 from hwviz.sim.config import CacheLevel, Hierarchy, Prefetcher
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 _LEVEL_KEYS = {"name", "size", "ways", "line", "policy", "write", "latency_ns", "index"}
 _TOP_KEYS = {"name", "note", "inclusion", "seed", "level", "memory", "prefetch"}
@@ -111,35 +106,8 @@ def load_hierarchy(path: str | Path) -> Hierarchy:
     ConfigError
         If the file is missing, is not TOML, or describes an invalid hierarchy.
     """
-    p = input_file(path, "config file")
-    try:
-        if p.stat().st_size > MAX_CONFIG_BYTES:
-            raise ConfigError(f"config {p} is {format_size(p.stat().st_size)}, more than "
-                              f"{format_size(MAX_CONFIG_BYTES)}: it is not a hierarchy file")
-        raw = p.read_bytes()
-    except OSError as e:
-        raise ConfigError(f"cannot read config {p}: {e.strerror or e}") from None
-    try:
-        data = tomllib.loads(_decode(raw, p.name))
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"{p.name} is not valid TOML: {e}") from None
-    except RecursionError:
-        raise ConfigError(f"{p.name} nests arrays or tables too deeply to be a hierarchy file") from None
-    return hierarchy_from_dict(data, p.name)
-
-
-def _decode(raw: bytes, name: str) -> str:
-    """TOML text from a file's bytes: UTF-8, with or without the byte-order mark some Windows
-    editors write; UTF-16 and UTF-32 (what "Unicode" means in some editors) are refused by name."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:64]:
-        raise ConfigError(f"{name} is UTF-16 or UTF-32 text; TOML files are UTF-8: save it as UTF-8")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise ConfigError(f"{name} is not UTF-8 text (byte {e.start} is {raw[e.start]:#04x}); "
-                          "save it as UTF-8") from None
+    data, _ = read_toml(path, "config file", MAX_CONFIG_BYTES)
+    return hierarchy_from_dict(data, Path(path).name)
 
 
 def _q(s: str) -> str:

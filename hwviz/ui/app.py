@@ -72,10 +72,12 @@ def _show_uncaught(win, exc_type, exc, tb) -> None:
         "not have completed.").format(error=f"{exc_type.__name__}: {exc}"))
 
 
-def run_gui() -> int:
-    """Open the main window and run until it closes.
+def run_gui(lesson: str | None = None, language: str | None = None, slide: int = 1) -> int:
+    """Open the main window and run until it closes; with ``lesson`` (a built-in name or a
+    file), open it at ``slide`` in the presenter layout with captions in ``language``.
 
-    Raises :class:`ConfigError` (the CLI prints it and exits 2) when there is no display.
+    Raises :class:`ConfigError` (the CLI prints it and exits 2) when there is no display or the
+    lesson cannot be played.
     """
     problem = display_problem()
     if problem:
@@ -91,6 +93,14 @@ def run_gui() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("hwviz")
     win = MainWindow(Settings(settings_path()))
+    if lesson is not None:
+        from hwviz.ui.lesson_player import open_lesson
+
+        try:
+            open_lesson(win, lesson, language, slide)
+        except ConfigError:
+            win.close()
+            raise
     sys.excepthook = lambda *info: _show_uncaught(win, *info)
     # Ctrl+C in the terminal closes the window (saving the settings); the timer lets Python run
     # its signal handler while Qt's event loop waits

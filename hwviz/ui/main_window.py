@@ -99,6 +99,9 @@ class MainWindow(QMainWindow):
         row.addWidget(self.navigator)
         self.menuBar().setCornerWidget(corner, Qt.TopRightCorner)
         self._connect()
+        #: every scene's parameters as built: a lesson's slide starts from them
+        self.defaults = {n: s.params() for n, s in self.scenes.items()}
+        self.lesson = None   # the LessonPlayer of an open lesson
         self._restore()
         self.compiler: EngineCompiler | None = None
         self._compile_timer = QTimer(self)
@@ -234,6 +237,8 @@ class MainWindow(QMainWindow):
                 a.setChecked(n == f"theme:{name}")
         for s in self.scenes.values():
             s.apply_theme(t)
+        if self.lesson is not None:
+            self.lesson.bar.set_font_size(t.font_size)
 
     def change_scale(self, delta: int) -> None:
         """One step larger (``delta`` 1) or smaller (-1) text."""
@@ -273,14 +278,42 @@ class MainWindow(QMainWindow):
         self.actions_by_name["full_screen"].setChecked(self.isFullScreen())
 
     def escape(self) -> None:
-        """Esc: cancel a measurement, or leave the presenter layout."""
+        """Esc: close the slide-number field, cancel a measurement, leave a lesson, or leave the
+        presenter layout."""
+        if self.lesson is not None and self.lesson.cancel_jump():
+            return
         if self.worker.busy:
             self.cancel_experiment()
+        elif self.lesson is not None:
+            self.end_lesson()
         elif self.presenting:
             self.toggle_presenter()
 
+    def start_lesson(self, player, full_screen: bool = True) -> None:
+        """Play a lesson (a :class:`~hwviz.ui.lesson_player.LessonPlayer`) in the presenter
+        layout; the slide keys move through it until Esc."""
+        if self.lesson is not None:
+            self.end_lesson()
+        self.lesson = player
+        player.attach(self.centralWidget().layout(), self.theme.font_size)
+        if full_screen and not self.presenting:
+            self.toggle_presenter()
+        else:
+            self.set_presenting(True)
+
+    def end_lesson(self) -> None:
+        """Leave the lesson and the presenter layout."""
+        self.lesson.detach()
+        self.lesson = None
+        if self.presenting:
+            self.toggle_presenter()
+
     def go_scene(self, delta: int) -> None:
-        """Next (1) or previous (-1) scene, wrapping around."""
+        """Next (1) or previous (-1) scene, wrapping around; in a lesson, the next or previous
+        slide."""
+        if self.lesson is not None:
+            self.lesson.move(delta)
+            return
         n = self.navigator.count()
         self.navigator.setCurrentIndex((self.navigator.currentIndex() + delta) % n)
 
@@ -296,18 +329,21 @@ class MainWindow(QMainWindow):
         return s
 
     def step(self, direction: int) -> None:
-        """One step forward (1) or back (-1)."""
+        """One step forward (1) or back (-1); in a lesson, the next or previous slide."""
+        if self.lesson is not None:
+            self.lesson.move(direction)
+            return
         s = self._timeline()
         if s is None:
             return
         self.transport.set_playing(False)
         s.step(direction)
-        self._after_move()
+        self.after_move()
 
     def advance(self, n: int) -> None:
         """Run ``n`` more units and repaint."""
         self.scene.advance(n)
-        self._after_move()
+        self.after_move()
 
     def seek(self, k: int) -> None:
         """Go to unit ``k``."""
@@ -315,17 +351,19 @@ class MainWindow(QMainWindow):
         if s is None:
             return
         s.seek(k)
-        self._after_move()
+        self.after_move()
 
     def toggle_play(self) -> None:
-        """Space: play or pause a timeline, run a measurement."""
-        if isinstance(self.scene, ExperimentScene):
+        """Space: play or pause a timeline, run a measurement; in a lesson, the next slide."""
+        if self.lesson is not None:
+            self.lesson.move(1)
+        elif isinstance(self.scene, ExperimentScene):
             if not self.worker.busy:
                 self.run_experiment()
         else:
             self.transport.set_playing(not self.transport.playing)
 
-    def _after_move(self, animating: bool = False) -> None:
+    def after_move(self, animating: bool = False) -> None:
         s = self.scene
         if isinstance(s, TimelineScene):
             self.transport.set_position(s.position(), s.length())
@@ -358,7 +396,7 @@ class MainWindow(QMainWindow):
                 s.advance(n)
             if s.position() >= s.length():
                 self.transport.set_playing(False)
-        self._after_move(self.transport.playing)
+        self.after_move(self.transport.playing)
 
     # ---- experiment scenes ---------------------------------------------------------------
     def run_experiment(self) -> None:
@@ -403,7 +441,7 @@ class MainWindow(QMainWindow):
             owner.on_failed(message)
         self.show_message(message)
 
-    def _stop_job(self) -> None:
+    def stop_job(self) -> None:
         """Cancel and join a running measurement (scene left, window closing)."""
         if self.worker.busy:
             self.worker.shutdown()
@@ -413,7 +451,7 @@ class MainWindow(QMainWindow):
     def _on_scene_changed(self) -> None:
         if self.sender() is self.scene:
             self._show_transport()
-            self._after_move()
+            self.after_move()
 
     def _show_transport(self) -> None:
         s = self.scene
@@ -427,21 +465,23 @@ class MainWindow(QMainWindow):
     def _on_navigate(self, row: int) -> None:
         self.transport.set_playing(False)
         previous = self.scene
-        self._stop_job()
+        self.stop_job()
         previous.leave()
         self.stack.setCurrentIndex(row)
         self.stack.updateGeometry()
         self.settings["scene"] = self.scene.name
         self.setWindowTitle(tr("hwviz: {scene}").format(scene=self.scene.title))
         self._show_transport()
-        self._after_move()
+        self.after_move()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt hook
         """Stop the clock and any measurement, save the settings. A compile still running is
         left to end with the process (it cannot be interrupted, and nothing waits for it)."""
         self.transport.set_playing(False)
         self.clock.stop()
-        self._stop_job()
+        self.stop_job()
+        if self.lesson is not None:
+            self.lesson.detach()   # the scenes' own parameters back, to be saved
         for s in self.scenes.values():
             s.leave()
         self.settings["geometry"] = bytes(self.saveGeometry().toBase64()).decode("ascii")

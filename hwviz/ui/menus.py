@@ -24,10 +24,15 @@ def _key_table() -> list[tuple[str, list, str, object]]:
         ("reset", [Qt.Key_Home], tr("Back to the start"), lambda w: lambda: w.seek(0)),
         ("faster", [Qt.Key_Plus, Qt.Key_Equal], tr("Faster"), lambda w: lambda: w.transport.faster(1)),
         ("slower", [Qt.Key_Minus], tr("Slower"), lambda w: lambda: w.transport.faster(-1)),
-        ("next_scene", [Qt.Key_PageDown], tr("Next scene (presentation clickers send this)"),
-         lambda w: lambda: w.go_scene(1)),
-        ("previous_scene", [Qt.Key_PageUp], tr("Previous scene"), lambda w: lambda: w.go_scene(-1)),
-        ("escape", [Qt.Key_Escape], tr("Cancel a measurement; leave the presenter layout"), lambda w: w.escape),
+        ("next_scene", [Qt.Key_PageDown], tr("Next scene; in a lesson, the next slide (clickers send "
+                                             "Page Down, Right or Space)"), lambda w: lambda: w.go_scene(1)),
+        ("previous_scene", [Qt.Key_PageUp], tr("Previous scene; in a lesson, the previous slide"),
+         lambda w: lambda: w.go_scene(-1)),
+        ("blank", [Qt.Key_B, Qt.Key_Period], tr("In a lesson: blank the screen, and back"),
+         lambda w: lambda: w.lesson and w.lesson.set_blank(not w.lesson.blanked)),
+        ("jump", [Qt.Key_G], tr("In a lesson: go to slide number…"), lambda w: lambda: w.lesson and w.lesson.ask_jump()),
+        ("escape", [Qt.Key_Escape], tr("Cancel a measurement; leave a lesson or the presenter layout"),
+         lambda w: w.escape),
     ]
 
 
@@ -45,7 +50,7 @@ def _action(win, menu, name: str, text: str, keys, slot, checkable: bool = False
 
 def build_menus(win) -> dict[str, QAction]:
     """Create the menus and keys of main window ``win``; return its actions by name."""
-    from hwviz.ui import dialogs, export
+    from hwviz.ui import dialogs, export, lesson_player
 
     acts: dict[str, QAction] = {}
     mb = win.menuBar()
@@ -54,6 +59,9 @@ def build_menus(win) -> dict[str, QAction]:
                                    lambda: export.save_picture(win))
     acts["save_data"] = _action(win, file_menu, "save_data", tr("Save data…"), ["Ctrl+Shift+S"],
                                 lambda: export.save_data(win))
+    file_menu.addSeparator()
+    acts["open_lesson"] = _action(win, file_menu, "open_lesson", tr("Open lesson…"), ["Ctrl+L"],
+                                  lambda: lesson_player.open_lesson_dialog(win))
     file_menu.addSeparator()
     acts["quit"] = _action(win, file_menu, "quit", tr("Quit"), ["Ctrl+Q"], win.close)
 

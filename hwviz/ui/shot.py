@@ -57,11 +57,13 @@ def _run_steps(win, steps: int) -> None:
 
 
 def take_shot(scene: str, sets: list[str], steps: int, theme: str, size: str, out: str,
-              presenter: bool = False, from_file: str | None = None, run: str | None = None) -> str:
+              presenter: bool = False, from_file: str | None = None, run: str | None = None,
+              lesson: str | None = None, slide: int = 1, language: str = "en") -> str:
     """Render ``scene`` with ``sets`` applied after ``steps`` steps; write the PNG ``out`` of
     exactly the size asked for, optionally in the presenter layout. A measurement scene shows
     the result in ``from_file``, or measures first (``run`` quick or full), or shows its bundled
-    recorded result.
+    recorded result. With ``lesson`` (a built-in name or a file), render its slide ``slide``
+    (from 1) with the caption in ``language`` instead.
 
     Everything is checked before a window is built; bad input raises :class:`ConfigError`.
     """
@@ -81,6 +83,9 @@ def take_shot(scene: str, sets: list[str], steps: int, theme: str, size: str, ou
         raise ConfigError("give --from or --run, not both")
     if run not in (None, "quick", "full"):
         raise ConfigError(f"--run {run!r} must be quick or full")
+    if lesson is not None and (sets or steps or from_file or run or presenter):
+        raise ConfigError("--lesson renders a slide as the lesson sets it: leave out --set, --steps, "
+                          "--from, --run and --presenter")
     if not out.lower().endswith(".png"):
         raise ConfigError(f"output {out!r} must end in .png")
     output_path(out)
@@ -90,6 +95,7 @@ def take_shot(scene: str, sets: list[str], steps: int, theme: str, size: str, ou
     from PySide6.QtWidgets import QApplication
 
     from hwviz.ui.export import png_bytes
+    from hwviz.ui.lesson_player import open_lesson
     from hwviz.ui.main_window import MainWindow
     from hwviz.ui.scene import TimelineScene
     from hwviz.ui.settings import Settings
@@ -108,7 +114,10 @@ def take_shot(scene: str, sets: list[str], steps: int, theme: str, size: str, ou
         if from_file:
             win.scene.load_result(from_file)
         win.set_theme(theme)
-        win.set_presenting(presenter)
+        if lesson is not None:
+            open_lesson(win, lesson, language, slide, full_screen=False, synchronous=True)
+        else:
+            win.set_presenting(presenter)
         win.resize(w, h)
         win.show()
         app.processEvents()

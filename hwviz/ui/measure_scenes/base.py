@@ -244,6 +244,13 @@ class MeasureScene(ExperimentScene):
         self.show_error("")
         self.invalidate()
 
+    def show_bundled(self) -> None:
+        """Show the recorded result shipped with hwviz (a lesson's slide without an action)."""
+        self.shown = records.bundled(self.experiment)
+        self.compare = None
+        self.show_error("")
+        self.invalidate()
+
     def set_compare(self, path: str | None) -> None:
         """Overlay the result in ``path`` (None: remove the overlay)."""
         self.compare = None if path is None else Shown(records.open_result(path, self.experiment), RECORDED, str(path))
