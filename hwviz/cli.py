@@ -211,11 +211,19 @@ def _add_shot(sub) -> None:
     p.add_argument("--run", choices=("quick", "full"), help="measurement scenes: measure now, then render")
     p.add_argument("--lesson", metavar="NAME|FILE", help="render a lesson's slide (with --slide) instead of --scene")
     p.add_argument("--slide", type=_whole("slide", 1, 10_000), default=1, help="the lesson's slide, from 1 (default 1)")
-    p.add_argument("--lang", choices=LANGS, default="en", help="the lesson's caption language (default en)")
+    _add_lang(p)
 
 
-#: caption languages on the command line -> the lesson files' keys
-LANGS = {"en": "en", "zh_CN": "zh"}
+#: the interface's languages (hwviz.ui.i18n.LANGUAGES; listed here so --help imports no Qt)
+LANGS = ("en", "zh_CN")
+
+
+def _add_lang(p, default=argparse.SUPPRESS) -> None:
+    """``--lang``, on the main parser and on the commands that open a window (after the command
+    too: ``hwviz lesson NAME --lang zh_CN``)."""
+    p.add_argument("--lang", choices=LANGS, default=default,
+                   help="interface and caption language: en or zh_CN (default: the one chosen in "
+                        "View > Language, else the system's; English for shot)")
 
 
 def _add_lesson(sub) -> None:
@@ -226,8 +234,7 @@ def _add_lesson(sub) -> None:
     p.add_argument("lesson", nargs="?", metavar="NAME|FILE", help="a built-in lesson's name or a lesson file (TOML)")
     p.add_argument("--list", action="store_true", help="list the built-in lessons")
     p.add_argument("--slide", type=_whole("slide", 1, 10_000), default=1, help="start at this slide (default 1)")
-    p.add_argument("--lang", choices=LANGS, default=None,
-                   help="caption language (default: the system's: zh_CN where it is Chinese, else en)")
+    _add_lang(p)
 
 
 def _run_lesson(a) -> int:
@@ -242,14 +249,14 @@ def _run_lesson(a) -> int:
         raise ConfigError("name a lesson (hwviz lesson --list shows the built-in ones) or a lesson file")
     from hwviz.ui.app import run_gui
 
-    return run_gui(lesson=a.lesson, language=LANGS.get(a.lang), slide=a.slide)
+    return run_gui(lesson=a.lesson, language=a.lang, slide=a.slide)
 
 
 def _run_shot(a) -> int:
     from hwviz.ui.shot import take_shot
 
     print(take_shot(a.scene, a.sets, a.steps, a.theme, a.size, a.out, presenter=a.presenter,
-                    from_file=a.from_file, run=a.run, lesson=a.lesson, slide=a.slide, language=LANGS[a.lang]))
+                    from_file=a.from_file, run=a.run, lesson=a.lesson, slide=a.slide, language=a.lang or "en"))
     return 0
 
 
@@ -280,10 +287,10 @@ def _run_systolic(a) -> int:
     return 0
 
 
-def _run_gui(_a) -> int:
+def _run_gui(a) -> int:
     from hwviz.ui.app import run_gui
 
-    return run_gui()
+    return run_gui(language=a.lang)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -291,6 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="hwviz", description="hwviz: see the CPU memory hierarchy and parallelism. "
                                           "With no command, opens the window.")
     p.add_argument("--version", action="version", version=f"hwviz {__version__}")
+    _add_lang(p, default=None)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     _add_sim(sub)
     _add_measure(sub)

@@ -176,9 +176,11 @@ def test_shortcut_list_names_every_key(shell):
 
     rows = dict((text, keys) for keys, text in shortcut_rows(shell.actions_by_name))
     assert rows["Presenter layout"] == "F5" and rows["Keyboard shortcuts"] == "F1, ?"
-    for text in ("Play or pause; run a measurement", "One step forward", "Next scene (presentation clickers send this)",
-                 "Save picture", "Save data", "Full screen", "Quit"):
+    for text in ("Play or pause; run a measurement", "One step forward", "Save picture", "Save data",
+                 "Full screen", "Quit", "In a lesson: blank the screen, and back", "Open lesson"):
         assert text in rows
+    assert rows["In a lesson: blank the screen, and back"] == "B, ."
+    assert rows["Next scene; in a lesson, the next slide (clickers send Page Down, Right or Space)"] == "PgDown"
 
 
 def test_dialogs_fit_the_screen(shell):

@@ -73,8 +73,9 @@ def _show_uncaught(win, exc_type, exc, tb) -> None:
 
 
 def run_gui(lesson: str | None = None, language: str | None = None, slide: int = 1) -> int:
-    """Open the main window and run until it closes; with ``lesson`` (a built-in name or a
-    file), open it at ``slide`` in the presenter layout with captions in ``language``.
+    """Open the main window and run until it closes, in ``language`` ("en", "zh_CN"; default:
+    the one chosen last time, else the system's); with ``lesson`` (a built-in name or a file),
+    open it at ``slide`` in the presenter layout.
 
     Raises :class:`ConfigError` (the CLI prints it and exits 2) when there is no display or the
     lesson cannot be played.
@@ -92,12 +93,18 @@ def run_gui(lesson: str | None = None, language: str | None = None, slide: int =
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("hwviz")
-    win = MainWindow(Settings(settings_path()))
+    from hwviz.ui import i18n
+
+    settings = Settings(settings_path())
+    code = i18n.choose(language, settings["language"])
+    i18n.install(code)
+    win = MainWindow(settings)
+    win.show_message(i18n.font_problem(code))
     if lesson is not None:
         from hwviz.ui.lesson_player import open_lesson
 
         try:
-            open_lesson(win, lesson, language, slide)
+            open_lesson(win, lesson, slide=slide)
         except ConfigError:
             win.close()
             raise

@@ -8,12 +8,13 @@ result; without one, a measurement scene shows its bundled recorded result).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QIntValidator
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from hwviz.base.errors import ConfigError
 from hwviz.lessons.reader import Lesson, Slide, find_lesson, load_lesson
+from hwviz.ui import i18n
 from hwviz.ui.scene import TimelineScene
 
 #: the caption's type size against the theme's base size
@@ -23,11 +24,6 @@ CAPTION_SCALE = 1.45
 def tr(text: str) -> str:
     """Translate ``text`` in the lessons' context."""
     return QCoreApplication.translate("Lesson", text)
-
-
-def system_language() -> str:
-    """"zh" when the system's locale is Chinese, else "en"."""
-    return "zh" if QLocale.system().name().startswith("zh") else "en"
 
 
 class CaptionBar(QWidget):
@@ -206,13 +202,14 @@ class LessonPlayer:
 def open_lesson(win, name_or_path: str, language: str | None = None, slide: int = 1,
                 full_screen: bool = True, synchronous: bool = False) -> LessonPlayer:
     """Open a built-in lesson by name or a lesson file in ``win`` at ``slide`` (1-based), in the
-    presenter layout (full screen unless told otherwise); ``synchronous``: measure in the calling
-    thread (``hwviz shot``). ConfigError if it cannot be read or a slide does not fit its scene
-    (the window is left as it was)."""
+    presenter layout (full screen unless told otherwise), captions in ``language`` ("en", "zh";
+    default: the interface's); ``synchronous``: measure in the calling thread (``hwviz shot``).
+    ConfigError if it cannot be read or a slide does not fit its scene (the window is left as it
+    was)."""
     lesson = load_lesson(find_lesson(name_or_path), scenes=list(win.scenes))
     if not 1 <= slide <= len(lesson.slides):
         raise ConfigError(f"slide {slide} must be from 1 to {len(lesson.slides)} ({lesson.path.name})")
-    player = LessonPlayer(win, lesson, language or system_language())
+    player = LessonPlayer(win, lesson, language or i18n.caption_language(i18n.current()))
     player.synchronous = synchronous
     player.check()
     win.start_lesson(player, full_screen)

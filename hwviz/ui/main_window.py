@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QLabel, QMa
                                QProgressBar, QStackedWidget, QVBoxLayout, QWidget)
 
 from hwviz.base.errors import ConfigError
+from hwviz.ui import i18n
 from hwviz.ui.frame_clock import FrameClock
 from hwviz.ui.menus import build_menus
 from hwviz.ui.scene import ExperimentScene, Scene, TimelineScene
@@ -71,14 +72,10 @@ class MainWindow(QMainWindow):
         self.stack = SceneStack()
         self.scenes: dict[str, Scene] = {}
         for name, cls in scene_classes().items():
-            s = cls()
-            self.scenes[name] = s
-            self.stack.addWidget(s)
-            self.navigator.addItem(s.title)
-            s.changed.connect(self._on_scene_changed)
-            s.ready_changed.connect(self._on_scene_changed)
-            s.message.connect(self.show_message)
-        self.transport = TransportBar()
+            self.scenes[name] = self._connect_scene(cls())
+            self.stack.addWidget(self.scenes[name])
+            self.navigator.addItem(self.scenes[name].title)
+        self.transport = self._connect_transport(TransportBar())
         self._build_status_bar()
 
         central = QWidget()
@@ -95,7 +92,8 @@ class MainWindow(QMainWindow):
         self._corner = corner = QWidget()
         row = QHBoxLayout(corner)
         row.setContentsMargins(4, 0, 4, 0)
-        row.addWidget(QLabel(tr("Scene:")))
+        self.scene_label = QLabel(tr("Scene:"))
+        row.addWidget(self.scene_label)
         row.addWidget(self.navigator)
         self.menuBar().setCornerWidget(corner, Qt.TopRightCorner)
         self._connect()
@@ -132,14 +130,58 @@ class MainWindow(QMainWindow):
         busy = bool(self.message_label.text()) or not self.compile_bar.isHidden()
         self.statusBar().setVisible(busy and not self.presenting)
 
-    def _connect(self) -> None:
-        t = self.transport
+    def _connect_scene(self, s: Scene) -> Scene:
+        s.changed.connect(self._on_scene_changed)
+        s.ready_changed.connect(self._on_scene_changed)
+        s.message.connect(self.show_message)
+        return s
+
+    def _connect_transport(self, t: TransportBar) -> TransportBar:
         t.play_toggled.connect(self._on_play)
         t.step_requested.connect(self.step)
         t.reset_requested.connect(lambda: self.seek(0))
         t.scrubbed.connect(self.seek)
         t.run_requested.connect(self.run_experiment)
         t.cancel_requested.connect(self.cancel_experiment)
+        return t
+
+    def rebuild_texts(self) -> None:
+        """Build the menus, the transport and every scene again in the language installed now,
+        keeping what each shows (parameters, position, results) and the window's state."""
+        for a in self.actions_by_name.values():
+            self.removeAction(a)
+            a.deleteLater()
+        self.menuBar().clear()
+        self.actions_by_name = build_menus(self)
+        self.actions_by_name["full_screen"].setChecked(self.isFullScreen())
+        self.actions_by_name["presenter"].setChecked(self.presenting)
+        self.scene_label.setText(tr("Scene:"))
+        self.navigator.setToolTip(tr("Scene (Page Down / Page Up)"))
+        old_bar, self.transport = self.transport, self._connect_transport(TransportBar())
+        self.centralWidget().layout().replaceWidget(old_bar, self.transport)
+        old_bar.deleteLater()
+        current = self.navigator.currentIndex()
+        self.navigator.blockSignals(True)
+        for i, (name, old) in enumerate(list(self.scenes.items())):
+            new = self._connect_scene(type(old)())
+            new.apply_theme(self.theme)
+            new.carry_from(old)
+            new.set_presenting(self.presenting)
+            self.scenes[name] = new
+            self.stack.insertWidget(i, new)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.navigator.setItemText(i, new.title)
+        self.navigator.setCurrentIndex(current)
+        self.navigator.blockSignals(False)
+        self.stack.setCurrentIndex(current)
+        self.set_theme(self.theme.name, self.theme.scale)
+        self.setWindowTitle(tr("hwviz: {scene}").format(scene=self.scene.title))
+        self.transport.setVisible(not self.presenting)
+        self._show_transport()
+        self.after_move()
+
+    def _connect(self) -> None:
         w = self.worker
         w.progress.connect(self._on_job_progress)
         w.point_ready.connect(lambda p: self._job_owner and self._job_owner.on_point(p))
@@ -239,6 +281,20 @@ class MainWindow(QMainWindow):
             s.apply_theme(t)
         if self.lesson is not None:
             self.lesson.bar.set_font_size(t.font_size)
+
+    def set_language(self, code: str) -> None:
+        """View > Language: the whole interface in ``code`` ("en", "zh_CN") at once, no restart."""
+        if self.worker.busy:
+            self.show_message(tr("Finish or cancel the measurement before changing the language."))
+            self.actions_by_name[f"language:{i18n.current()}"].setChecked(True)
+            return
+        i18n.install(code)
+        self.settings["language"] = code
+        self.rebuild_texts()
+        if self.lesson is not None:
+            self.lesson.language = i18n.caption_language(code)
+            self.lesson.show(self.lesson.index)
+        self.show_message(i18n.font_problem(code))
 
     def change_scale(self, delta: int) -> None:
         """One step larger (``delta`` 1) or smaller (-1) text."""

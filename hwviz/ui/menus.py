@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
+from hwviz.ui import i18n
 from hwviz.ui.theme import THEMES
 
 
@@ -78,6 +79,15 @@ def build_menus(win) -> dict[str, QAction]:
                              lambda: win.change_scale(1))
     acts["smaller"] = _action(win, view, "smaller", tr("Smaller text"), [QKeySequence.ZoomOut],
                               lambda: win.change_scale(-1))
+    view.addSeparator()
+    languages = view.addMenu(tr("Language"))
+    group = QActionGroup(win)
+    for code, name in i18n.LANGUAGES.items():
+        a = _action(win, languages, f"language:{code}", name, None,
+                    lambda _=False, c=code: win.set_language(c), checkable=True)
+        a.setChecked(code == i18n.current())
+        group.addAction(a)
+        acts[f"language:{code}"] = a
     view.addSeparator()
     acts["full_screen"] = _action(win, view, "full_screen", tr("Full screen"), [Qt.Key_F11],
                                   win.toggle_full_screen, checkable=True)

@@ -64,6 +64,12 @@ class Scene(QWidget):
     def leave(self) -> None:
         """The scene is left or the window closes: stop anything it runs."""
 
+    def carry_from(self, old: "Scene") -> None:
+        """Take over the state of ``old``, a scene of the same kind built in another language:
+        its parameters (and, in subclasses, where it is)."""
+        for key, text in old.params().items():
+            self.set_param(key, text)
+
 
 class TimelineScene(Scene):
     """A deterministic model stepped by the frame clock: play, step, step back, scrub."""
@@ -104,6 +110,10 @@ class TimelineScene(Scene):
     def frame_limit(self) -> int:
         """Most units one frame may advance, so that a frame stays short."""
         return FRAME_LIMIT
+
+    def carry_from(self, old: "Scene") -> None:  # noqa: D102 - Scene
+        super().carry_from(old)
+        self.seek(min(old.position(), self.length()))
 
 
 class ExperimentScene(Scene):

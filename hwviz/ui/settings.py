@@ -19,7 +19,8 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths
 from hwviz.base.errors import ConfigError
 from hwviz.base.files import write_atomic
 
-DEFAULTS = {"theme": "light", "scale": 1.0, "scene": "cache-lab", "geometry": "", "scenes": {}}
+#: language "": follow the system's locale until one is chosen in View > Language
+DEFAULTS = {"theme": "light", "scale": 1.0, "scene": "cache-lab", "geometry": "", "scenes": {}, "language": ""}
 #: a settings file is a few KiB; anything far larger is not ours
 MAX_BYTES = 1 << 20
 

@@ -63,7 +63,7 @@ def take_shot(scene: str, sets: list[str], steps: int, theme: str, size: str, ou
     exactly the size asked for, optionally in the presenter layout. A measurement scene shows
     the result in ``from_file``, or measures first (``run`` quick or full), or shows its bundled
     recorded result. With ``lesson`` (a built-in name or a file), render its slide ``slide``
-    (from 1) with the caption in ``language`` instead.
+    (from 1) instead. Everything is in ``language`` ("en" or "zh_CN").
 
     Everything is checked before a window is built; bad input raises :class:`ConfigError`.
     """
@@ -94,6 +94,7 @@ def take_shot(scene: str, sets: list[str], steps: int, theme: str, size: str, ou
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
+    from hwviz.ui import i18n
     from hwviz.ui.export import png_bytes
     from hwviz.ui.lesson_player import open_lesson
     from hwviz.ui.main_window import MainWindow
@@ -102,6 +103,8 @@ def take_shot(scene: str, sets: list[str], steps: int, theme: str, size: str, ou
 
     app = QApplication.instance() or QApplication(["hwviz"])
     qInstallMessageHandler(_quiet_offscreen)
+    before = i18n.current()
+    i18n.install(language)
     win = MainWindow(Settings(), ready=True)
     try:
         win.navigator.setCurrentIndex(list(win.scenes).index(scene))
@@ -115,7 +118,7 @@ def take_shot(scene: str, sets: list[str], steps: int, theme: str, size: str, ou
             win.scene.load_result(from_file)
         win.set_theme(theme)
         if lesson is not None:
-            open_lesson(win, lesson, language, slide, full_screen=False, synchronous=True)
+            open_lesson(win, lesson, slide=slide, full_screen=False, synchronous=True)
         else:
             win.set_presenting(presenter)
         win.resize(w, h)
@@ -135,4 +138,5 @@ def take_shot(scene: str, sets: list[str], steps: int, theme: str, size: str, ou
         win.close()
         win.deleteLater()
         app.processEvents()
+        i18n.install(before)
     return out

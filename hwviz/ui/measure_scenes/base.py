@@ -244,6 +244,11 @@ class MeasureScene(ExperimentScene):
         self.show_error("")
         self.invalidate()
 
+    def carry_from(self, old: "MeasureScene") -> None:  # noqa: D102 - Scene
+        super().carry_from(old)
+        self.shown, self.compare = old.shown, old.compare
+        self.invalidate()
+
     def show_bundled(self) -> None:
         """Show the recorded result shipped with hwviz (a lesson's slide without an action)."""
         self.shown = records.bundled(self.experiment)
