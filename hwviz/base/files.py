@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -85,3 +86,11 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
         if isinstance(e, OSError):
             raise ConfigError(f"cannot write {path}: {e.strerror or e}") from None
         raise
+
+
+def shipped(source: str, installed: str) -> Path:
+    """A data folder shipped with hwviz: ``source`` (relative to a source checkout's root) when
+    running from one, else ``installed`` under ``sys.prefix`` (where the wheel's data files and
+    the PyInstaller bundle put it)."""
+    here = Path(__file__).resolve().parents[2] / source
+    return here if here.is_dir() else Path(sys.prefix) / installed

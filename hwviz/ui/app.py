@@ -72,6 +72,24 @@ def _show_uncaught(win, exc_type, exc, tb) -> None:
         "not have completed.").format(error=f"{exc_type.__name__}: {exc}"))
 
 
+#: the desktop application id: .desktop and metainfo files, icon name (packaging/linux)
+APP_ID = "io.github.hwviz.hwviz"
+
+
+def app_icon():
+    """The window icon: the desktop theme's, else the SVG and PNG sizes shipped with hwviz."""
+    from PySide6.QtGui import QIcon
+
+    from hwviz.base.files import shipped
+
+    icon = QIcon.fromTheme(APP_ID)
+    if icon.isNull():
+        root = shipped("assets/icons/hicolor", "share/icons/hicolor")
+        for f in sorted(root.glob(f"*/apps/{APP_ID}.*")):
+            icon.addFile(str(f))
+    return icon
+
+
 def run_gui(lesson: str | None = None, language: str | None = None, slide: int = 1) -> int:
     """Open the main window and run until it closes, in ``language`` ("en", "zh_CN"; default:
     the one chosen last time, else the system's); with ``lesson`` (a built-in name or a file),
@@ -93,6 +111,8 @@ def run_gui(lesson: str | None = None, language: str | None = None, slide: int =
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("hwviz")
+    app.setDesktopFileName(APP_ID)     # the desktop pairs the window with its .desktop file and icon
+    app.setWindowIcon(app_icon())
     from hwviz.ui import i18n
 
     settings = Settings(settings_path())

@@ -3,24 +3,18 @@ the machine's cache sizes; points measured while the machine was busy."""
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from hwviz.base.errors import ConfigError
+from hwviz.base.files import shipped
 from hwviz.base.units import format_size
 from hwviz.measure.calibration import cache_levels
 from hwviz.measure.results import Result, load_json
 from hwviz.ui.measure_scenes import tr
 
 #: the recorded results shipped with the app (see assets/results/README.md)
-def _bundled_dir() -> Path:
-    """``assets/results`` of a source checkout, else where an installed wheel put it."""
-    here = Path(__file__).resolve().parents[3] / "assets" / "results"
-    return here if here.is_dir() else Path(sys.prefix) / "share" / "hwviz" / "results"
-
-
-BUNDLED_DIR = _bundled_dir()
+BUNDLED_DIR = shipped("assets/results", "share/hwviz/results")
 BUNDLED_FILE = "amd-epyc-2vcpu-vm.json"
 #: a point whose samples spread more than this (max - min over the median) was disturbed
 BUSY_SPREAD = 0.10
