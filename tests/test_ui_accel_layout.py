@@ -3,31 +3,13 @@ and a 1920 x 1080 screen in every theme: no control or label cut, nothing outsid
 the presenter layout hides their controls."""
 
 import pytest
+from accel_ui_helpers import go, own_config, shell, window  # noqa: F401 - the last three are fixtures
 from PySide6.QtWidgets import QApplication
 from test_ui_measure_layout import cut
 
 from hwviz.ui.theme import SCALES
 
 SCENES = ("systolic", "roofline", "transfer", "gpu", "accelerators")
-
-
-@pytest.fixture
-def shell(qtbot, tmp_path, monkeypatch, no_leftovers):
-    from hwviz.ui.main_window import MainWindow
-    from hwviz.ui.settings import Settings
-
-    monkeypatch.setenv("HWVIZ_CONFIG_DIR", str(tmp_path / "config"))
-    win = MainWindow(Settings(tmp_path / "settings.json"), ready=True)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    win.deleteLater()
-
-
-def go(win, name):
-    win.navigator.setCurrentIndex(list(win.scenes).index(name))
-    return win.scene
 
 
 @pytest.mark.parametrize("theme,scale,size", [("projector", SCALES[-1], (1024, 768)), ("projector", 1.0, (1366, 768)),

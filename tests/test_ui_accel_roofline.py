@@ -3,19 +3,14 @@ input, this machine's roof after a (faked) run, export."""
 
 import pytest
 from PySide6.QtCore import Qt
-from accel_ui_helpers import shown
+from accel_ui_helpers import scene_fixture
 
 from hwviz.base.errors import ConfigError
 from hwviz.measure.results import Result
 from hwviz.ui.accel_scenes.roofline import RooflineScene
-from hwviz.ui.theme import THEMES
 
 
-@pytest.fixture
-def scene(qtbot, no_leftovers):
-    s = shown(qtbot, RooflineScene, THEMES["projector"])
-    yield s
-    s.close()
+scene = scene_fixture(RooflineScene, "projector")
 
 
 def labels(scene):

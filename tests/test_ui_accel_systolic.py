@@ -3,21 +3,17 @@ and the closed form's cycle count; step back and scrub; PE pixels; bad input bes
 
 import numpy as np
 import pytest
-from accel_ui_helpers import shown
+from accel_ui_helpers import scene_fixture
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from hwviz.base.errors import ConfigError
 from hwviz.ui.accel_scenes.systolic import SystolicScene
-from hwviz.ui.accel_scenes.systolic_view import pe_colors
+from hwviz.ui.accel_scenes.systolic_view import band_shades, pe_colors, shade_levels
 from hwviz.ui.theme import THEMES
 
 
-@pytest.fixture
-def scene(qtbot, no_leftovers):
-    s = shown(qtbot, SystolicScene, THEMES["light"], (1400, 800))
-    yield s
-    s.close()
+scene = scene_fixture(SystolicScene, "light", (1400, 800))
 
 
 @pytest.mark.parametrize("dataflow", ["os", "ws", "is"])
@@ -101,3 +97,40 @@ def test_the_fold_map_and_counters_follow_the_fold(scene):
     scene.refresh()
     assert scene.fold_map.current == 4
     assert "fold 5 of 9" in scene.counters.text()
+
+
+@pytest.mark.parametrize("dataflow", ["ws", "is"])
+def test_each_pe_shows_its_stationary_value_beside_the_moving_partial_sum(scene, dataflow):
+    """ws: PE (k, n) holds B[k, n]; is: PE (k, m) holds A[m, k]; both in the band and the tooltip."""
+    for name, text in (("array", "4x4"), ("gemm", "4,4,4"), ("dataflow", dataflow)):
+        scene.set_param(name, text)
+    scene.seek(5)                                # loaded at cycle 4; PE (0, 0) and (0, 1), (1, 0) multiply
+    scene.refresh()
+    QApplication.processEvents()
+    view, a, b = scene.array_view, scene.session.a, scene.session.b
+    want = b if dataflow == "ws" else a.T
+    st = scene.session.state()
+    assert np.array_equal(st.held, want) and view.stationary
+    assert f"stationary value (stays): {want[2, 3]:.0f}" in view.pe_tooltip(2, 3)
+    assert f"partial sum (moves down): {st.value[0, 0]:.0f}" in view.pe_tooltip(0, 0)
+    img = view.grab().toImage()
+    x, y = view.band_point(2, 3)
+    assert QColor(img.pixel(x, y)).name() == band_shades(THEMES["light"])[-1]   # numbers fit: one shade
+    assert ("weight" if dataflow == "ws" else "input") in scene.legend.text()
+
+
+def test_a_32_by_32_array_shades_the_band_by_the_stationary_value(scene):
+    for name, text in (("array", "32x32"), ("gemm", "40,40,40"), ("dataflow", "ws")):
+        scene.set_param(name, text)
+    scene.seek(40)
+    scene.refresh()
+    QApplication.processEvents()
+    view, st = scene.array_view, scene.session.state()
+    img = view.grab().toImage()
+    levels = shade_levels(np.where(st.used, st.held, np.nan))
+    seen = set()
+    for i, j in ((0, 0), (5, 7), (20, 3), (31, 31)):
+        x, y = view.band_point(i, j)
+        assert QColor(img.pixel(x, y)).name() == band_shades(THEMES["light"])[levels[i, j]]
+        seen.add(int(levels[i, j]))
+    assert len(seen) > 1 and view.pe_at(*view.band_point(5, 7)) == (5, 7)

@@ -3,7 +3,7 @@ inline error line under it, in a column that scrolls on a short screen and hides
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
@@ -172,12 +172,25 @@ class WithDrawer:
 class TextPanel(QWidget):
     """Wrapped text painted directly, for counters that change every frame: a QLabel asks the
     whole window to lay itself out again at each new text; this asks only when its height must
-    change."""
+    change (never, among the texts given to :meth:`reserve`)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._text = ""
         self._height = 0
+        self._reserved: list[str] = []
+        self._reserved_height: dict[int, int] = {}     # width -> height of the tallest reserved text
+
+    def reserve(self, texts: list[str]) -> None:
+        """Stay as tall as the tallest of ``texts``, so that showing any of them moves nothing."""
+        self._reserved, self._reserved_height = list(texts), {}
+        self.set_text(self._text)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt hook
+        """A new font: measure the reserved texts again."""
+        if event.type() == QEvent.FontChange:
+            self._reserved_height = {}
+        super().changeEvent(event)
         sp = QSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
         sp.setHeightForWidth(True)
         self.setSizePolicy(sp)
@@ -200,9 +213,13 @@ class TextPanel(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt hook
-        """Height of the wrapped text at ``width``."""
-        r = self.fontMetrics().boundingRect(QRect(0, 0, max(width, 1), 10**6), Qt.TextWordWrap, self._text)
-        return r.height() + 2
+        """Height of the wrapped text (the tallest reserved one) at ``width``."""
+        box = QRect(0, 0, max(width, 1), 10**6)
+        fm = self.fontMetrics()
+        if width not in self._reserved_height:
+            self._reserved_height[width] = max((fm.boundingRect(box, Qt.TextWordWrap, t).height()
+                                                for t in self._reserved), default=0)
+        return max(fm.boundingRect(box, Qt.TextWordWrap, self._text).height(), self._reserved_height[width]) + 2
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt hook
         """Wide as the longest line, high as the text at the current width."""

@@ -12,7 +12,7 @@ from hwviz.ui import palette
 from hwviz.ui.accel_scenes import tr
 from hwviz.ui.accel_scenes.controls import (ControlsColumn, TextPanel, WithDrawer, column, fit_drawer, lay_out,
                                             text_label)
-from hwviz.ui.accel_scenes.systolic_view import LEFT_IN, TOP_IN, ArrayView, FoldMapView, pe_colors
+from hwviz.ui.accel_scenes.systolic_view import LEFT_IN, TOP_IN, ArrayView, FoldMapView, band_shades, pe_colors
 from hwviz.ui.widgets.drawer import VerticalScroll
 from hwviz.ui.scene import TimelineScene
 from hwviz.ui.theme import THEMES, Theme
@@ -157,7 +157,13 @@ class SystolicScene(WithDrawer, TimelineScene):
         sw = "".join(f'<span style="color:{col}">&#9632;</span>&nbsp;{text}&nbsp;&nbsp; ' for col, text in items)
         axes = tr("{r} on the array's rows, {c} on its columns, {t} streams in time").format(
             r=rows_axis, c=cols_axis, t=time_axis)
-        self.legend.setText("<br>".join((sw, axes)))
+        lines = [sw, axes]
+        if self.session.plan.dataflow != "os":
+            held = tr("weight") if self.session.plan.dataflow == "ws" else tr("input")
+            ramp = "".join(f'<span style="color:{col}">&#9632;</span>' for col in band_shades(self.theme))
+            lines.append(tr("Top band: the {held} a PE holds; below: the partial sum moving down. "
+                            "Small PEs: shade {ramp} low to high {held}, hover for numbers").format(held=held, ramp=ramp))
+        self.legend.setText("<br>".join(lines))
 
     # ---- building ------------------------------------------------------------------------
     def _draw_batching(self) -> None:

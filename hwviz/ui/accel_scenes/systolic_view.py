@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from hwviz.accel.systolic.plan import SystolicPlan
 from hwviz.accel.systolic.timeline import ArrayState
@@ -21,6 +21,27 @@ ACTIVE = palette.LEVELS[0]
 LEFT_IN, TOP_IN = palette.LEVELS[2], palette.LEVELS[1]
 #: characters of a PE's value: "-1234", "5e+04"
 CHARS = 5
+#: ws / is: the band across the top of each PE that shows its stationary value, as a share of the PE
+BAND = 0.42
+#: shades of the band when its number cannot be written (lightest: smallest value); see :func:`band_shades`
+SHADES = 5
+
+
+def band_shades(theme: Theme) -> list[str]:
+    """The band's fills from the smallest stationary value to the largest: sky blue (the colour
+    the stationary tile entered with) from faint to full."""
+    return [palette.mix(TOP_IN, theme.surface, 0.3 + 0.7 * k / (SHADES - 1)) for k in range(SHADES)]
+
+
+def shade_levels(held: np.ndarray) -> np.ndarray:
+    """Each stationary value's shade, 0 to ``SHADES - 1``, spread over the values' range
+    (-1 where the PE holds nothing)."""
+    ok = np.isfinite(held)
+    if not ok.any():
+        return np.full(held.shape, -1)
+    lo, hi = float(held[ok].min()), float(held[ok].max())
+    scaled = (np.where(ok, held, lo) - lo) / (hi - lo) if hi > lo else np.zeros(held.shape)
+    return np.where(ok, np.minimum((scaled * SHADES).astype(int), SHADES - 1), -1)
 
 
 def pe_colors(theme: Theme) -> dict[str, str]:
@@ -44,7 +65,12 @@ def short(v: float) -> str:
 
 class ArrayView(QWidget):
     """The array at one cycle: each PE coloured by what it does, its value written in it, and the
-    operands entering at the left and top edges (skewed: row i starts i cycles late)."""
+    operands entering at the left and top edges (skewed: row i starts i cycles late).
+
+    Weight and input stationary: a band across the top of each PE shows the value it holds (the
+    weight, or the input), the number below it is the partial sum moving down. Where the numbers
+    do not fit (a 32 x 32 array), the band's shade stands for the stationary value and the
+    tooltip of each PE gives both numbers."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -54,6 +80,7 @@ class ArrayView(QWidget):
         self.setMinimumSize(160, 160)
         self._layout_key: tuple = ()
         self._fills: list[QRectF] = []
+        self._bands: list[QRectF] = []
         self._texts: dict[float, str] = {}
 
     def apply_theme(self, theme: Theme) -> None:
@@ -80,9 +107,13 @@ class ArrayView(QWidget):
 
     def fill_point(self, i: int, j: int) -> tuple[int, int]:
         """A pixel of PE (i, j)'s fill, clear of its text (near its top-left corner)."""
+        return self._pe_point(i, j, 0.9 if self.stationary else 0.2)
+
+    def _pe_point(self, i: int, j: int, down: float) -> tuple[int, int]:
+        """The pixel near the left edge of PE (i, j), ``down`` of the way from its top."""
         r, c = self.state.held.shape
         x0, y0, cell = self.geometry_for(r, c)
-        return int(x0 + (j + 0.2) * cell), int(y0 + (i + 0.2) * cell)
+        return int(x0 + (j + 0.12) * cell), int(y0 + (i + down) * cell)
 
     def _layout(self, rows: int, cols: int) -> list[QRectF]:
         """The fill rectangles of every PE (row-major), kept until the size changes: building
@@ -93,10 +124,45 @@ class ArrayView(QWidget):
             gap = max(1.0, cell * 0.06)
             self._fills = [QRectF(x0 + j * cell + gap / 2, y0 + i * cell + gap / 2, cell - gap, cell - gap)
                            for i in range(rows) for j in range(cols)]
+            self._bands = [QRectF(r.x(), r.y(), r.width(), cell * BAND - gap / 2) for r in self._fills]
             self._layout_key = key
         return self._fills
 
-    def _value_font(self, cell: float) -> tuple[QFont, float] | None:
+    @property
+    def stationary(self) -> bool:
+        """True in weight and input stationary, where each PE shows what it holds and its partial sum."""
+        return self.state is not None and self.state.value is not self.state.held
+
+    def pe_at(self, x: float, y: float) -> tuple[int, int] | None:
+        """The PE under pixel ``(x, y)``, or None."""
+        if self.state is None:
+            return None
+        rows, cols = self.state.held.shape
+        x0, y0, cell = self.geometry_for(rows, cols)
+        i, j = math.floor((y - y0) / cell), math.floor((x - x0) / cell)
+        return (i, j) if 0 <= i < rows and 0 <= j < cols else None
+
+    def pe_tooltip(self, i: int, j: int) -> str:
+        """What PE (i, j) holds and computes this cycle, in words."""
+        s = self.state
+        what = tr("PE ({i}, {j}), {state}").format(i=i, j=j, state=tr("multiplying") if s.active[i, j] else (
+            tr("idle") if s.used[i, j] else tr("padding")))
+        if not self.stationary:
+            return what + "\n" + tr("accumulator (stays): {v}").format(v=short(s.value[i, j]) or "-")
+        return "\n".join((what, tr("stationary value (stays): {v}").format(v=short(s.held[i, j]) or "-"),
+                           tr("partial sum (moves down): {v}").format(v=short(s.value[i, j]) or "-")))
+
+    def event(self, e) -> bool:  # noqa: D102 - Qt hook: each PE's tooltip
+        if e.type() == QEvent.ToolTip:
+            pe = self.pe_at(e.pos().x(), e.pos().y())
+            if pe is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(e.globalPos(), self.pe_tooltip(*pe), self)
+            return True
+        return super().event(e)
+
+    def _value_font(self, cell: float, lines: int = 1) -> tuple[QFont, float] | None:
         """A fixed-pitch font whose :data:`CHARS` characters span one PE exactly (letter spacing
         makes up the rest), and the gap to centre a glyph in its share; None if too small to read.
 
@@ -104,8 +170,8 @@ class ArrayView(QWidget):
         call per PE, which keeps a 32 x 32 array under 8 ms a frame."""
         pitch = cell / CHARS
         font = QFontDatabase.systemFont(QFontDatabase.FixedFont)
-        size = int(cell * 0.36)
-        while size >= 7:
+        size = int(cell * (0.36 if lines == 1 else 0.34))
+        while size >= (7 if lines == 1 else 9):   # two numbers a PE: smaller is unreadable, shades instead
             font.setPixelSize(size)
             w0 = QFontMetricsF(font).horizontalAdvance("0")
             if w0 <= pitch:
@@ -141,27 +207,56 @@ class ArrayView(QWidget):
         for k, name in enumerate(("active", "idle", "padding")):   # one call per colour
             p.setBrush(QColor(colors[name]))
             p.drawRects([fills[n] for n in np.flatnonzero(kind == k).tolist()])
-        fitted = self._value_font(cell)
+        stationary = self.stationary
+        fitted = self._value_font(cell, 2 if stationary else 1)
+        held = np.isfinite(s.held) & s.used
+        if stationary:
+            self._paint_bands(p, held, fitted is None)
         if fitted is not None:
             font, shift = fitted
             p.setFont(font)
             metrics = QFontMetricsF(font)
-            base = (cell + metrics.ascent() - metrics.descent()) / 2
+            glyph = metrics.ascent() - metrics.descent()
+            top = cell * BAND if stationary else 0.0
+            base = top + (cell - top + glyph) / 2
             shown = np.isfinite(s.value) & s.used                    # padding shows no value
-            blank = " " * CHARS
             for ink, where in ((QColor(palette.ink_on(ACTIVE)), shown & s.active), (QColor(t.text), shown & ~s.active)):
-                p.setPen(ink)
-                values = np.where(where, s.value, np.nan).tolist()
-                for i, row in enumerate(values):
-                    if where[i].any():
-                        text = "".join(blank if v != v else self._cell_text(v) for v in row)
-                        p.drawText(QPointF(x0 + shift, y0 + i * cell + base), text)
+                self._paint_rows(p, ink, where, s.value, x0 + shift, y0 + base, cell)
+            if stationary:
+                self._paint_rows(p, QColor(palette.ink_on(TOP_IN)), held, s.held, x0 + shift,
+                                 y0 + (cell * BAND + glyph) / 2, cell)
         edge_font = None
         if fitted is not None:
             edge_font = QFont(self.font())
             edge_font.setPixelSize(fitted[0].pixelSize())
         self._paint_edges(p, s, x0, y0, cell, edge_font)
         p.end()
+
+    def _paint_rows(self, p: QPainter, ink: QColor, where: np.ndarray, values: np.ndarray, x: float, y: float,
+                    cell: float) -> None:
+        """``values`` where ``where`` holds, one ``drawText`` per row of PEs, baseline ``y`` in row 0."""
+        p.setPen(ink)
+        blank = " " * CHARS
+        for i, row in enumerate(np.where(where, values, np.nan).tolist()):
+            if where[i].any():
+                p.drawText(QPointF(x, y + i * cell), "".join(blank if v != v else self._cell_text(v) for v in row))
+
+    def _paint_bands(self, p: QPainter, held: np.ndarray, shaded: bool) -> None:
+        """The band of every PE holding a stationary value: one shade when its number is written
+        in it, otherwise a shade per value (one ``drawRects`` call per shade)."""
+        shades = band_shades(self.theme)
+        level = shade_levels(np.where(held, self.state.held, np.nan)).ravel() if shaded else \
+            np.where(held.ravel(), SHADES - 1, -1)
+        p.setPen(Qt.NoPen)
+        for k in range(SHADES):
+            picked = np.flatnonzero(level == k).tolist()
+            if picked:
+                p.setBrush(QColor(shades[k]))
+                p.drawRects([self._bands[n] for n in picked])
+
+    def band_point(self, i: int, j: int) -> tuple[int, int]:
+        """A pixel of PE (i, j)'s stationary band, clear of its text (near its top-left corner)."""
+        return self._pe_point(i, j, 0.12)
 
     def _paint_edges(self, p: QPainter, s: ArrayState, x0: float, y0: float, cell: float, font) -> None:
         """The operands entering this cycle: a box left of each row and above each column."""

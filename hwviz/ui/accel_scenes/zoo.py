@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import math
 import re
-from html import escape
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QHBoxLayout, QVBoxLayout, QWidget
 
 from hwviz.accel.catalog import load_catalog
 from hwviz.accel.zoo import FAMILIES, zoo
@@ -18,6 +17,7 @@ from hwviz.base.checks import whole_text
 from hwviz.base.errors import ConfigError
 from hwviz.ui import palette
 from hwviz.ui.accel_scenes import tr
+from hwviz.ui.accel_scenes.controls import TextPanel, text_label
 from hwviz.ui.accel_scenes.mixins import Cursor, DrawWhenShown
 from hwviz.ui.accel_scenes.zoo_text import captions, family_names
 from hwviz.ui.scene import TimelineScene
@@ -42,18 +42,22 @@ class ZooScene(Cursor, DrawWhenShown, TimelineScene):
         self.theme = THEMES["light"]
         self.plot = new_plot()
         self.plot.setLogMode(x=False, y=True)
-        self.texts: list[pg.TextItem] = []
-        self.caption = QLabel()
-        self.caption.setWordWrap(True)
+        self.powered = [z for z in self.points if z.per_watt]
+        self.texts: list[pg.TextItem] = []          # a label and a dot per powered device, built by _draw
+        self.dots: list[QGraphicsEllipseItem] = []
+        self.caption = TextPanel()
         self.caption.setObjectName("zoo_caption")
-        self.unpowered = QLabel()
-        self.unpowered.setWordWrap(True)
-        self.unpowered.setTextFormat(Qt.RichText)
+        self.numbers = text_label(rich=True)
+        self.numbers.setText(tr("<i>Numbers: the catalog (hwviz/accel/catalog.toml), each at the device's fastest "
+                                "precision (int8 or bf16/fp16: not like for like); per watt = throughput / "
+                                "catalogued power.</i>"))
+        self.unpowered = TextPanel()
         col = QVBoxLayout()
         col.setContentsMargins(0, 0, 0, 0)
         col.addWidget(self.plot, 3)
         col.addWidget(self.unpowered)
         col.addWidget(self.caption)
+        col.addWidget(self.numbers)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         box = QWidget()
@@ -111,48 +115,67 @@ class ZooScene(Cursor, DrawWhenShown, TimelineScene):
 
     # ---- drawing -------------------------------------------------------------------------
     def _moved(self) -> None:
-        self.redraw()
+        if self._stale or not self.texts:
+            self.redraw()
+        else:
+            self._focus()
 
     def _draw(self) -> None:
+        """Build the plot for the theme: one dot and one label per device with a power."""
         p, t = self.plot, self.theme
         p.clear()
-        self.texts = []
         style_plot(p, t, tr("throughput per watt, GOPS/W (log)"),
                    tr("less flexible  ←  kind of processor  →  more flexible"))
         names = family_names()
         p.getAxis("bottom").setTicks([[(k, names[f]) for k, f in enumerate(FAMILIES)]])
-        focus = self.family
         font = QFont(self.font())
         font.setPointSizeF(t.font_size * 0.8)
-        powered = [z for z in self.points if z.per_watt]
+        self.dots, self.texts = [], []
         for k, fam in enumerate(FAMILIES):
-            members = [z for z in powered if z.family == fam]
+            members = [z for z in self.powered if z.family == fam]
             for n, z in enumerate(members):
                 x = k + (n - (len(members) - 1) / 2) * 0.22
-                on = focus in ("all", fam)
-                color = COLORS[fam] if on else palette.mix(t.muted, t.surface, 0.35)
                 y = z.per_watt / 1e9
-                p.plot([x], [y], pen=None, symbol="o", symbolSize=max(12, t.pen(7)) * (1.4 if focus == fam else 1),
-                       symbolBrush=color, symbolPen=None)
-                if on:
-                    label = tr("{name}\n{v:,.0f} GOPS/W ({prec}, {status})").format(
-                        name=re.sub(r" \([^)]*\)$", "", z.device.name), v=y, prec=z.precision, status=z.power.status
-                        if z.power.status != "spec" else z.throughput.status)
-                    # alternate sides, so that neighbours' labels do not overlap
-                    item = pg.TextItem(label, color=t.text, anchor=(1.08, 0.5) if n % 2 == 0 else (-0.08, 0.5))
-                    item.setFont(font)
-                    item.setPos(x, math.log10(y))
-                    p.addItem(item)
-                    self.texts.append(item)
+                label = tr("{name}\n{v:,.0f} GOPS/W ({prec}, {status})").format(
+                    name=re.sub(r" \([^)]*\)$", "", z.device.name), v=y, prec=z.precision, status=z.power.status
+                    if z.power.status != "spec" else z.throughput.status)
+                # left, right, above: so that neighbours' labels do not overlap
+                item = pg.TextItem(label, color=t.text, anchor=((1.08, 0.5), (-0.08, 0.5), (0.5, 1.25))[n % 3])
+                item.setFont(font)
+                item.setPos(x, math.log10(y))
+                p.addItem(item)
+                self.texts.append(item)
+                # a dot sized in pixels, not in data units: restyling it costs nothing to lay out
+                dot = QGraphicsEllipseItem()
+                dot.setFlag(QGraphicsItem.ItemIgnoresTransformations)
+                dot.setPen(QPen(Qt.NoPen))
+                dot.setPos(x, math.log10(y))
+                p.addItem(dot)
+                self.dots.append(dot)
         p.setXRange(-1.5, len(FAMILIES) - 0.1, padding=0)   # room for the left-hand labels
-        ys = [z.per_watt / 1e9 for z in powered]
+        ys = [z.per_watt / 1e9 for z in self.powered]
         if ys:
             p.setYRange(math.log10(min(ys)) - 0.8, math.log10(max(ys)) + 0.8, padding=0)
-        missing = [z for z in self.points if not z.per_watt and focus in ("all", z.family)]
-        self.unpowered.setText(tr("No power in the catalog, so no point: {list}.").format(list="; ".join(
-            f"{escape(z.device.name)} {z.throughput.quoted} ({z.precision})" for z in missing)) if missing else "")
-        self.unpowered.setVisible(bool(missing))
-        self.caption.setText(tr("{text}<br><i>Numbers: the catalog (hwviz/accel/catalog.toml), each "
-                                "at the device's fastest precision (int8 or bf16/fp16: not like for like); per watt "
-                                "= throughput / catalogued power.</i>").format(
-            text=escape(captions()[focus])))
+        self.caption.reserve([captions()[f] for f in ("all",) + FAMILIES])
+        self.unpowered.reserve([self._unpowered_text(f) for f in ("all",) + FAMILIES])
+        self._focus()
+
+    def _focus(self) -> None:
+        """Colour and label the family in focus (all at step 0), grey the others: no rebuilding,
+        so a step costs a few item updates."""
+        t, focus = self.theme, self.family
+        grey = palette.mix(t.muted, t.surface, 0.35)
+        on = [focus in ("all", z.family) for z in self.powered]
+        size = max(12, t.pen(7))
+        for z, o, dot, item in zip(self.powered, on, self.dots, self.texts):
+            r = size * (0.7 if focus == z.family else 0.5)
+            dot.setRect(-r, -r, 2 * r, 2 * r)
+            dot.setBrush(QColor(COLORS[z.family] if o else grey))
+            item.setVisible(o)
+        self.caption.set_text(captions()[focus])
+        self.unpowered.set_text(self._unpowered_text(focus))
+
+    def _unpowered_text(self, focus: str) -> str:
+        """The devices of ``focus`` (all at step 0) that have no catalogued power, so no dot."""
+        missing = [z.device.name for z in self.points if not z.per_watt and focus in ("all", z.family)]
+        return tr("No power in the catalog, so no dot: {list}.").format(list="; ".join(missing)) if missing else ""
