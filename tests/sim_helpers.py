@@ -55,16 +55,11 @@ def naive_result(h, trace, three_c=False):
     return sim.result(), events
 
 
-def assert_equals_twin(h, trace, engine="compiled", classes=True):
+def assert_equals_twin(h, trace, engine="compiled"):
     """The engine's counts equal the twin's, with 3C on and (classes zero) with 3C off: the
-    engine runs each through its own loops. ``classes`` False leaves the 3C split out of the
-    first comparison (every other count is still compared)."""
+    engine runs each through its own loops."""
     expected, _ = naive_result(h, trace, three_c=True)
-    got = engine_result(simulate(h, trace, three_c=True, engine=engine))
-    if not classes:
-        for level in got["levels"] + expected["levels"]:
-            level.update(compulsory=0, capacity=0, conflict=0)
-    assert got == expected
+    assert engine_result(simulate(h, trace, three_c=True, engine=engine)) == expected
     for level in expected["levels"]:
         level.update(compulsory=0, capacity=0, conflict=0)
     assert engine_result(simulate(h, trace, engine=engine)) == expected

@@ -33,6 +33,32 @@ def test_a_read_after_a_write_miss_is_a_capacity_miss_for_the_line_was_seen_not_
     assert (level.misses, level.compulsory, level.capacity, level.conflict, level.hits) == (2, 1, 1, 0, 1)
 
 
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_read_right_after_a_write_hit_at_a_write_through_level_enters_the_shadow(policy, engine):
+    # Two sets of one way, write-through; lines A = 0 (set 0), B = 1 and C = 3 (set 1). A fully
+    # associative cache of two lines that does not allocate on a write: A B C leave {B, C}; the
+    # write to A misses there and takes nothing; the read of A that follows takes A in place of B
+    # (LRU, FIFO and PLRU; random as its seeded draw falls); so the last B misses there too: a
+    # capacity miss. (The read of A repeats the write's line, so it is counted in bulk; that
+    # count must still show it to the shadow.)
+    h = small_hierarchy(levels=((2, 1),), write="through", policy=policy)
+    tr = Trace.of([0, 16, 48, 0, 0, 16], write=[0, 0, 0, 1, 0, 0])
+    level = simulate(h, tr, three_c=True, engine=engine).levels[0]
+    assert (level.misses, level.compulsory, level.capacity, level.conflict) == (4, 3, 1, 0)
+    assert_equals_twin(h, tr, engine)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_random_replacement_at_a_write_through_level_splits_misses_as_the_twin(engine):
+    # where the twin test first saw it: the shadow's own random draws followed the missed fills
+    h = small_hierarchy(levels=((4, 1),), line=64, policy="random", write="through", seed=255)
+    tr = random_trace(395, 64 * 64, seed=255, max_size=128)
+    level = simulate(h, tr, three_c=True, engine=engine).levels[0]
+    assert (level.misses, level.capacity, level.conflict) == (572, 478, 28)
+    assert_equals_twin(h, tr, engine)
+
+
 @settings(max_examples=40, deadline=None)
 @given(policy=st.sampled_from(POLICIES), ways=st.sampled_from([1, 2, 4, 8, 16]),
        below=st.sampled_from([2, 4, 8, 32]), write=st.sampled_from(["back", "through"]),

@@ -5,14 +5,17 @@ real quick measurement per scene through the window's worker."""
 import numpy as np
 import pytest
 from measure_fakes import OTHER_MACHINE, FakeRunner, result
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFontMetricsF
 from test_ui_measure_scenes import go, markers, shell, texts  # noqa: F401 - the fixture
 
 from hwviz.base.errors import ConfigError
+from hwviz.base.units import format_size
 from hwviz.measure.calibration import plateaus
 from hwviz.measure.results import save_json
 from hwviz.sim.host_latency import load_latency
 from hwviz.ui.measure_scenes import records
+from hwviz.ui import palette
 from hwviz.ui.measure_scenes.mountain_view import regions
 
 
@@ -102,6 +105,85 @@ def test_mountain_names_its_ridges_from_the_machines_caches_and_reads_out_a_poin
     s.view.repaint()
     assert [name for name, _ in v.ridge_labels] == ["L1", "L2", "L3", "memory"]
     assert "Peak 100.0 GB/s at 16KiB, stride 1" in s.side.text()
+
+
+def _mountain(shell, tmp_path, **kw):
+    s = go(shell, "mountain")
+    path = tmp_path / "m.json"
+    save_json([result("mountain", **kw)], path)
+    s.load_result(str(path))
+    s.view.repaint()
+    return s, s.view
+
+
+def _pixel(view, pt):
+    return view.grab().toImage().pixelColor(round(pt.x()), round(pt.y())).name()
+
+
+def _facet_middle(view, i, j):
+    corners = [view.at(a, b) for a, b in ((i, j), (i + 1, j), (i + 1, j + 1), (i, j + 1))]
+    return sum(corners[1:], corners[0]) / 4
+
+
+def test_mountain_paints_each_measured_facet_in_its_levels_colour(shell, tmp_path):
+    s, v = _mountain(shell, tmp_path, machine=OTHER_MACHINE)
+    colors = palette.level_colors(len(v.levels))
+    # the front row (stride 1) in full colour: one level per size in the fake result
+    assert [_pixel(v, _facet_middle(v, i, 0)) for i in range(3)] == [c.lower() for c in colors[:3]]
+    z = v.z.copy()
+    z[1, 0] = np.nan   # not measured yet: the facets around it are not drawn
+    v.set_data(v.sizes, v.strides, z, v.levels)
+    v.repaint()
+    assert _pixel(v, _facet_middle(v, 0, 0)) != colors[0].lower()
+    assert _pixel(v, _facet_middle(v, 2, 0)) == colors[2].lower()
+
+
+def test_mountain_repaints_from_its_kept_picture_until_something_it_shows_changes(shell, tmp_path, monkeypatch):
+    s, v = _mountain(shell, tmp_path, machine=OTHER_MACHINE)
+    renders = []
+    real = v._render
+    monkeypatch.setattr(v, "_render", lambda: renders.append(1) or real())
+    v.repaint()
+    v.pick(1, 1)
+    v.repaint()   # the cursor moved: drawn over the kept picture
+    assert renders == [] and v.cursor == (1, 1)
+    middle = _facet_middle(v, 0, 0)
+    v.set_data(v.sizes, v.strides, v.z, [])   # no cache levels: every size is memory's
+    v.repaint()
+    assert len(renders) == 1 and _pixel(v, middle) == palette.level_colors(0)[0].lower()
+    for change in (lambda: v.resize(v.width() - 40, v.height()), lambda: s.set_param("view", "heatmap"),
+                   lambda: shell.set_theme("dark")):
+        before = len(renders)
+        change()
+        v.repaint()
+        assert len(renders) == before + 1
+
+
+@pytest.mark.parametrize("view", ["surface", "heatmap"])
+@pytest.mark.parametrize("theme", ["projector", "light"])
+def test_mountain_labels_each_axis_as_large_as_the_row_col_plots_ticks_none_covering_another(shell, view, theme):
+    shell.set_theme(theme)
+    rc = go(shell, "row-col")
+    tick_height = QFontMetricsF(rc.plot.widget.getAxis("bottom").style["tickFont"]).height()
+    s = go(shell, "mountain")   # the bundled result: 14 sizes x 16 strides
+    s.set_param("view", view)
+    v = s.view
+    v.repaint()
+    texts = [t for t, _ in v.labels]
+    sizes = [t for t in texts if t in {format_size(b) for b in v.sizes}]
+    assert sizes[0] == format_size(v.sizes[0]) and len(sizes) >= 4
+    assert {"L1", "L2", "L3", "memory"} <= set(texts)
+    if view == "surface":
+        assert "GB/s read (log scale)" in texts and {"stride 1", "stride 16", "10", "100"} <= set(texts)
+    else:
+        assert "stride (elements)" in texts and "1" in texts
+    area = QRectF(v.rect())
+    boxes = [b for _, b in v.labels]
+    for k, box in enumerate(boxes):
+        assert area.contains(box), texts[k]
+        turned = texts[k] in ("GB/s read (log scale)", "stride (elements)")
+        assert (box.width() if turned else box.height()) >= tick_height - 1, texts[k]
+        assert not any(box.intersects(other) for other in boxes[k + 1:]), texts[k]
 
 
 @pytest.mark.parametrize("name", ["row-col", "latency", "loops", "mountain"])

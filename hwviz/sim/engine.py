@@ -855,7 +855,8 @@ def run(M, H, Q, addr, size, write, pc, start, stop, served, ev, record, hlimit,
     # it is still in the first level, are hits that change no state but counters and the dirty
     # bit (a second use ranks the line as the first did, a prefetch bit was cleared by the first
     # use). They are counted in bulk unless events are recorded, the stride prefetcher must see
-    # every access, or the access just issued a prefetch (which may have moved another line).
+    # every access, the access just issued a prefetch (which may have moved another line), or
+    # it wrote to a write-through first level with 3C on (see _repeat_hits).
     batch = not record and kind != K_STRIDE
     plain = not record and kind == K_NONE   # nothing to do after an access but count it
     # levels loaded ahead here: the first, or all unless the queue defers the levels below
@@ -1005,8 +1006,9 @@ def _repeat_hits(M, L0, addr, size, write, i, stop, ln, lb, served, s):
     """Count the run of accesses from ``i`` (which is in line ``ln``) that stay in line ``ln``
     while it sits in the first level, at word ``s`` (-1: not there); return the index after
     the run. The access before the run left the line most recent (LRU), its PLRU path pointing
-    away, and repeating a use changes neither."""
-    if s < 0:
+    away, and repeating a use changes neither. Not after a write to a write-through level with
+    3C on: the write left its line out of the 3C shadow (no fill), and a read puts it in."""
+    if s < 0 or (L0.wt and L0.use3c and write[i - 1]):
         return i
     meta = _where(L0, ln)[1]
     wt0 = L0.wt

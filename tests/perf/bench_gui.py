@@ -90,6 +90,8 @@ def scene_paint_times(frames: int) -> dict[str, list[float]]:
                 scene.advance(per_frame)
                 win.transport.set_position(scene.position(), scene.length())
                 scene.refresh(animating=True)
+            elif hasattr(scene, "invalidate"):   # a measurement scene: whole, as when a point arrives
+                scene.invalidate()
             else:
                 scene.update()
             app.processEvents()
