@@ -67,6 +67,10 @@ def leftovers(qapp) -> list[str]:
         if running:
             out.append(f"{type(o).__name__} still running, started at:\n{_STARTED.get(o, '(unknown)')}")
     for t in threading.enumerate():
+        # a _DummyThread is Python's record of a thread it did not start (a QThread that joined
+        # a Python thread); it outlives that thread, which the QThread check above covers
+        if isinstance(t, threading._DummyThread):
+            continue
         if t is not threading.main_thread() and t.is_alive() and not t.name.startswith(("Numba", "pydevd")):
             out.append(f"Python thread {t.name!r} still running, started at:\n{_STARTED.get(t, '(unknown)')}")
     return out
