@@ -39,6 +39,10 @@ def fma_chains(iters, x, accumulators):
     return sum(acc)
 
 
+def fma_chain(iters, x):
+    return fma_chains(iters, x, 1)
+
+
 def bump_counters(size, slots, n):
     counters = np.zeros(size, np.int64)
     for s in slots:

@@ -18,11 +18,14 @@ from hwviz.measure.topology import parse_cpu_list, read_topology
 from hwviz.sim import ConfigError
 
 AXIS = {"mountain": {"size_bytes", "stride"}, "row-col": {"n", "order", "padded"},
-        "latency": {"size_bytes"}, "stream": {"kernel", "threads"}, "threads": {"threads", "bound"},
-        "smt": {"placement", "bound", "threads"}, "false-sharing": {"distance_bytes", "threads"},
-        "loops": {"n", "impl"}}
+        "latency": {"size_bytes"}, "stream": {"kernel", "threads"},
+        "threads": {"threads", "bound", "speedup", "physical", "cpus"},
+        "smt": {"workload", "placement", "threads", "cpus", "speedup"},
+        "false-sharing": {"distance_bytes", "threads", "same_line", "cpus", "predicted_transfers"},
+        "loops": {"n", "impl"}, "python-threads": {"impl", "workers", "n", "speedup", "max_abs_error"}}
 RATE = {"mountain": "gbps", "row-col": "gbps", "latency": "ns_per_op", "stream": "gbps",
-        "threads": None, "smt": None, "false-sharing": "ns_per_op", "loops": "ns_per_op"}
+        "threads": None, "smt": "ops_per_ns", "false-sharing": "ns_per_op", "loops": "ns_per_op",
+        "python-threads": "ns_per_element"}
 
 
 @pytest.fixture(scope="module")
@@ -94,28 +97,32 @@ def _timed(fn) -> float:
     return time.perf_counter() - t0
 
 
-def test_false_sharing_is_slower_than_padded():
+def test_false_sharing_is_slower_than_padded(topo):
     """Physics, not a race: while two threads really run at once (the padded pair beats one
     thread doing both shares), counters in one line either fight over it or take turns, and
     both take longer than the padded pair. The fastest of many single calls is the one the OS
     scheduled both threads for; averages on a busy machine measure its scheduler instead."""
-    import numba
+    from hwviz.measure.parallel_experiments import aligned_counters
+    from hwviz.measure.pinning import Team, placement
 
-    if numba.config.NUMBA_NUM_THREADS < 2:
+    order = placement(topo.smt_siblings, topo.logical_cpus)
+    if len(order) < 2:
         pytest.skip("one CPU: false sharing needs two threads running at once")
-    numba.set_num_threads(2)
-    n = 200_000
-    raw = np.zeros(64, np.int64)
-    counters = raw[(-raw.ctypes.data % 64) // 8:]   # the first counter starts a cache line
-    shared, padded = np.array([0, 1], np.int64), np.array([0, 8], np.int64)
-    K.bump_counters(counters, shared, 2, n, 0)   # compiled and the threads started
-    serial = _fastest_call(lambda: K.bump_counters(counters, shared, 1, 2 * n, 0))
-    runs = {"shared": [], "padded": []}
-    for k in range(400):   # interleaved, so a busy spell hits both alike
-        runs["shared"].append(_timed(lambda: K.bump_counters(counters, shared, 2, n, 0)))
-        runs["padded"].append(_timed(lambda: K.bump_counters(counters, padded, 2, n, 0)))
-        if k >= 40 and min(runs["padded"]) < 0.75 * serial:
-            break   # the threads have run at once: enough rounds for both minima
+    n, counters, bump = 200_000, aligned_counters(2, 64), K.bump_counter
+
+    def on(team, slots):
+        return lambda: team.run([lambda s=s: bump(counters, s, n, 0) for s in slots])
+
+    with Team(order[:2]) as pair, Team(order[:1]) as one:
+        shared, padded = on(pair, [0, 1]), on(pair, [0, 8])
+        shared()   # compiled and the threads started
+        serial = _fastest_call(lambda: one.run([lambda: bump(counters, 0, 2 * n, 0)]))
+        runs = {"shared": [], "padded": []}
+        for k in range(400):   # interleaved, so a busy spell hits both alike
+            runs["shared"].append(_timed(shared))
+            runs["padded"].append(_timed(padded))
+            if k >= 40 and min(runs["padded"]) < 0.75 * serial:
+                break   # the threads have run at once: enough rounds for both minima
     best = {k: min(v) for k, v in runs.items()}
     if best["padded"] > 0.75 * serial:
         pytest.skip("the two threads never ran at the same time (a busy machine)")
@@ -264,7 +271,7 @@ def test_kernels_release_the_gil():
 
 def test_smt_code_path_with_a_pretend_sibling_pair(topo):
     # This machine may have no SMT; pretend CPUs 0 and 1 are siblings (and also two cores) so
-    # the pinned-thread measurement itself runs and reports both placements.
+    # the pinned-thread measurement itself runs and reports all three placements.
     from dataclasses import replace
 
     if len(topo.logical_cpus) < 2:
@@ -272,9 +279,16 @@ def test_smt_code_path_with_a_pretend_sibling_pair(topo):
     a, b = topo.logical_cpus[:2]
     fake = replace(topo, smt_siblings=[[a, b], [b, a]])
     r = run_experiment("smt", quick=True, topology=fake)
-    got = {(p["placement"], p["bound"]) for p in r.points}
-    assert got == {("siblings", "compute"), ("cores", "compute"), ("siblings", "memory"), ("cores", "memory")}
-    assert all(p.get("gflops", 0) > 0 or p.get("gbps", 0) > 0 for p in r.points)
+    got = {(p["workload"], p["placement"]) for p in r.points}
+    assert got == {(w, pl) for w in ("throughput", "latency", "memory") for pl in ("alone", "siblings", "cores")}
+    assert r.params["siblings"] == [a, b] and r.params["cores"] == [a, b]
+    for p in r.points:
+        assert p["cpus"] == {"alone": [a], "siblings": [a, b], "cores": [a, b]}[p["placement"]]
+        assert p["threads"] == len(p["cpus"]) and p["ops_per_ns"] > 0
+        rate = "gbps" if p["workload"] == "memory" else "gflops"
+        assert p[rate] == pytest.approx(p["ops_per_ns"] * (8 if rate == "gbps" else 2))
+        assert p["placement"] != "alone" or p["speedup"] == 1.0
+    assert r.params["fma_latency_ns"] > r.params["fma_throughput_ns"] > 0
 
 
 L1_PEAK = """

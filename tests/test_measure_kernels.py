@@ -53,19 +53,20 @@ def test_first_touch():
 
 def test_fma_chains():
     assert K.fma_chains(50, 1.5) == pytest.approx(naive.fma_chains(50, 1.5, K.ACCUMULATORS), rel=1e-12)
-    par = K.fma_chains_parallel(20, 1.0, 3)
-    assert par == pytest.approx(sum(naive.fma_chains(20, 1.0 + t, K.ACCUMULATORS) for t in range(3)), rel=1e-12)
+    assert K.fma_chain(300, 2.5) == pytest.approx(naive.fma_chain(300, 2.5), rel=1e-12)
 
 
-def test_read_parallel():
-    a = np.random.default_rng(4).random(1001)
-    assert K.read_parallel(a, 3, 2) == pytest.approx(2 * a.sum())
+@pytest.mark.parametrize("kernel", [K.fma_chains, K.fma_chain])
+def test_fma_kernels_may_fuse_but_not_reassociate(kernel):
+    # with reassociation LLVM once folded two chain steps into one (half the FMAs counted)
+    assert kernel.targetoptions["fastmath"] == {"contract"}
 
 
 @pytest.mark.parametrize("slots", [[0, 1], [0, 8, 16], [5]])
-def test_bump_counters(slots):
+def test_bump_counter(slots):
     counters = np.zeros(32, np.int64)
-    K.bump_counters(counters, np.array(slots, np.int64), len(slots), 1000, 0)
+    for s in slots:
+        K.bump_counter(counters, s, 1000, 0)
     np.testing.assert_array_equal(counters, naive.bump_counters(32, slots, 1000))
 
 

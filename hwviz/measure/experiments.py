@@ -7,10 +7,9 @@ cache-line traffic the hardware generates.
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
-import os
 import sys
-import threading
 import time
 from dataclasses import dataclass, field
 from typing import Callable
@@ -190,105 +189,6 @@ def stream(ctx: Context) -> Result:
                       "bytes by STREAM's rules: copy/scale 16, add/triad 24 per element")
 
 
-def threads(ctx: Context) -> Result:
-    """Speedup with threads: compute-bound FMA chains versus a memory-bound read."""
-    axis = _threads_axis(ctx) if ctx.quick else list(range(1, ctx.max_threads + 1))
-    n = max(4 * ctx.llc // 8, 1 << 20)
-    guard_memory(8 * n)
-    a = np.ones(n)
-    iters = 20_000 if ctx.quick else 200_000
-    points, total = [], 2 * len(axis)
-    base = {}
-    for bound in ("compute", "memory"):
-        for t_count in axis:
-            ctx.tick(len(points), total, f"{bound}, {t_count} thread(s)")
-            set_threads(t_count)
-            if bound == "compute":
-                t = ctx.time(lambda: K.fma_chains_parallel(iters, 1.0, t_count))
-                p = _point({"threads": t_count, "bound": bound}, t, flops=2 * K.ACCUMULATORS * iters * t_count)
-                rate = p["gflops"]
-            else:
-                t = ctx.time(lambda: K.read_parallel(a, t_count, 1))
-                p = _point({"threads": t_count, "bound": bound}, t, nbytes=8 * n)
-                rate = p["gbps"]
-            base.setdefault(bound, rate)
-            p["speedup"] = rate / base[bound]
-            p["physical"] = t_count <= ctx.topology.physical_cores
-            points.append(p)
-    set_threads(ctx.max_threads)
-    return new_result("threads", {"threads": axis, "physical_cores": ctx.topology.physical_cores},
-                      points, ctx.topology, "physical: the thread count fits on distinct cores")
-
-
-def smt(ctx: Context) -> Result:
-    """Two threads on one core's SMT siblings versus on two cores, compute- and memory-bound."""
-    topo = ctx.topology
-    pair = next((s[:2] for s in topo.smt_siblings if len(s) > 1), None)
-    cores = [s[0] for s in topo.smt_siblings[:2]]
-    if pair is None or len(cores) < 2 or not hasattr(os, "sched_setaffinity"):
-        return new_result("smt", {}, [], topo, "cannot be measured here: this machine runs one "
-                          "logical CPU per core (no SMT/hyperthreading), or threads cannot be pinned")
-    n = max(4 * ctx.llc // 8, 1 << 20)
-    guard_memory(16 * n)
-    arrays = [np.ones(n), np.ones(n)]
-    iters = 20_000 if ctx.quick else 200_000
-    points = []
-    for bound in ("compute", "memory"):
-        for placement, cpus in (("siblings", pair), ("cores", cores)):
-            ctx.tick(len(points), 4, f"{bound} on {placement}")
-            if bound == "compute":
-                work = [lambda: K.fma_chains(iters, 1.0)] * 2
-                t = ctx.time(lambda: _pinned_pair(work, cpus))
-                p = _point({"placement": placement, "bound": bound, "threads": 2}, t,
-                           flops=2 * 2 * K.ACCUMULATORS * iters)
-            else:
-                work = [lambda i=i: K.strided_sum(arrays[i], 1, 1) for i in range(2)]
-                t = ctx.time(lambda: _pinned_pair(work, cpus))
-                p = _point({"placement": placement, "bound": bound, "threads": 2}, t, nbytes=2 * 8 * n)
-            p["cpus"] = list(cpus)
-            points.append(p)
-    return new_result("smt", {"siblings": list(pair), "cores": cores}, points, topo,
-                      "two Python threads pinned with sched_setaffinity run nogil kernels at once")
-
-
-def _pinned_pair(work, cpus) -> None:
-    def run(fn, cpu):
-        os.sched_setaffinity(0, {cpu})
-        fn()
-
-    ts = [threading.Thread(target=run, args=(fn, cpu)) for fn, cpu in zip(work, cpus)]
-    for t in ts:
-        t.start()
-    for t in ts:
-        t.join()
-
-
-def false_sharing(ctx: Context) -> Result:
-    """Per-thread counters ``distance_bytes`` apart: in one cache line the cores fight over it."""
-    nthreads = max(2, min(ctx.max_threads, 8))
-    distances = [8, 64] if ctx.quick else [8, 16, 32, 64, 128, 256]
-    n = 200_000 if ctx.quick else 2_000_000
-    set_threads(min(nthreads, _numba_max()))
-    points = []
-    for d in distances:
-        ctx.tick(len(points), len(distances), f"{d} B apart")
-        raw = np.zeros(nthreads * d // 8 + 16, np.int64)
-        start = (-raw.ctypes.data % 64) // 8   # the first counter starts a cache line
-        counters = raw[start:]
-        slots = np.arange(nthreads, dtype=np.int64) * (d // 8)
-        t = ctx.time(lambda: K.bump_counters(counters, slots, nthreads, n, 0))
-        points.append(_point({"distance_bytes": d, "threads": nthreads}, t, ops=n))
-    set_threads(ctx.max_threads)
-    return new_result("false-sharing", {"distances": distances, "threads": nthreads, "increments": n},
-                      points, ctx.topology, "ns_per_op: nanoseconds per increment of each thread's counter")
-
-
-def _numba_max() -> int:
-    import numba
-
-    return numba.config.NUMBA_NUM_THREADS
-
-
 def loops(ctx: Context) -> Result:
     """The lecture's c = a + b: Python loop, numpy, numba serial, numba parallel."""
     ns = [1_000, 10_000, 100_000, 1_000_000] if ctx.quick else [1_000, 10_000, 100_000, 1_000_000, 10_000_000]
@@ -306,9 +206,19 @@ def loops(ctx: Context) -> Result:
                       "ns_per_op: nanoseconds per element; bytes: 24 per element (two reads, one write)")
 
 
+def _elsewhere(module: str, name: str) -> Callable[[Context], Result]:
+    """The experiment ``name`` of module ``hwviz.measure.<module>``, imported when it runs (those
+    modules build on :class:`Context` and import this one)."""
+    def run(ctx: Context) -> Result:
+        return getattr(importlib.import_module(f"hwviz.measure.{module}"), name)(ctx)
+    return run
+
+
 EXPERIMENTS: dict[str, Callable[[Context], Result]] = {
     "mountain": mountain, "row-col": row_col, "latency": latency, "stream": stream,
-    "threads": threads, "smt": smt, "false-sharing": false_sharing, "loops": loops,
+    "threads": _elsewhere("parallel_experiments", "threads"), "smt": _elsewhere("smt", "smt"),
+    "false-sharing": _elsewhere("parallel_experiments", "false_sharing"), "loops": loops,
+    "python-threads": _elsewhere("python_threads", "python_threads"),
 }
 
 
@@ -317,8 +227,7 @@ def run_experiment(name: str, *, quick: bool = False, threads: int | None = None
                    topology: Topology | None = None, point: PointSink | None = None) -> Result:
     """Run one experiment by name; raises ConfigError for unknown names or bad thread counts.
 
-    ``point`` receives each point of the mountain, row-col, latency and loops sweeps as soon as
-    it is measured."""
+    ``point`` receives each point as soon as it is measured (every experiment but stream)."""
     if name not in EXPERIMENTS:
         raise ConfigError(f"unknown experiment {name!r} (choose {', '.join(EXPERIMENTS)}, or all)")
     ctx = Context(quick=quick, threads=threads, cancel=cancel or CancelToken(), progress=progress,

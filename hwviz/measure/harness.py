@@ -95,3 +95,31 @@ def set_threads(n: int) -> int:
     whole(n, "threads", 1, top)
     numba.set_num_threads(n)
     return n
+
+
+def size_for(fn: Callable[[int], object], seconds: float, start: int = 1000) -> int:
+    """The work size ``n`` for which one call ``fn(n)`` lasts about ``seconds`` (its time grows
+    in proportion to ``n``); the first call compiles and warms up, untimed."""
+    n = start
+    fn(n)
+    while True:
+        t0 = time.perf_counter()
+        fn(n)
+        dt = time.perf_counter() - t0
+        if dt >= seconds / 16:
+            return max(1, round(n * seconds / dt))
+        n *= 16
+
+
+def fastest(fn: Callable[[], object], *, seconds: float = 0.1, cancel: CancelToken | None = None) -> float:
+    """The fastest single call of ``fn`` among those made in about ``seconds`` (at least five,
+    after one untimed call): on a busy machine, a call the OS did not interrupt."""
+    fn()
+    best, calls, end = math.inf, 0, time.perf_counter() + seconds
+    while calls < 5 or time.perf_counter() < end:
+        if cancel is not None:
+            cancel.check()
+        t0 = time.perf_counter()
+        fn()
+        best, calls = min(best, time.perf_counter() - t0), calls + 1
+    return best

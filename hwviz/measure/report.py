@@ -5,9 +5,10 @@ from __future__ import annotations
 from hwviz.base.units import format_size
 from hwviz.measure.results import Result
 
-AXES = ("size_bytes", "stride", "n", "order", "padded", "kernel", "threads", "bound", "placement",
-        "distance_bytes", "impl")
+AXES = ("size_bytes", "stride", "n", "order", "padded", "kernel", "workload", "threads", "bound",
+        "placement", "distance_bytes", "impl", "workers", "cpus")
 RATES = (("gbps", "GB/s", "{:.2f}"), ("gflops", "GFLOP/s", "{:.1f}"), ("ns_per_op", "ns/op", "{:.3g}"),
+         ("ns_per_element", "ns/element", "{:.3g}"), ("ops_per_ns", "ops/ns", "{:.3g}"),
          ("speedup", "speedup", "{:.2f}x"), ("slowdown", "col/row", "{:.1f}x"))
 
 
@@ -16,6 +17,8 @@ def _cell(key: str, v) -> str:
         return format_size(v) if key == "size_bytes" else f"{v} B"
     if isinstance(v, bool):
         return "yes" if v else "no"
+    if key == "cpus":
+        return "OS" if v is None else ",".join(map(str, v))
     return str(v)
 
 

@@ -15,6 +15,12 @@ def scene_classes() -> dict:
     from hwviz.ui.measure_scenes.loops import LoopsScene
     from hwviz.ui.measure_scenes.mountain import MountainScene
     from hwviz.ui.measure_scenes.row_col import RowColScene
+    from hwviz.ui.parallel_scenes.python_threads import PythonThreadsScene
+    from hwviz.ui.parallel_scenes.threads import ThreadsScene
+    from hwviz.ui.parallel_scenes.topology import TopologyScene
+    from hwviz.ui.parallel_scenes.smt import SmtScene
+    from hwviz.ui.parallel_scenes.false_sharing import FalseSharingScene
 
     return {c.name: c for c in (CacheLabScene, RowColScene, LatencyScene, LoopsScene, MountainScene,
-                                SystolicScene, RooflineScene, TransferScene, GpuScene, ZooScene)}
+                                TopologyScene, ThreadsScene, SmtScene, FalseSharingScene,
+                                PythonThreadsScene, SystolicScene, RooflineScene, TransferScene, GpuScene, ZooScene)}
