@@ -32,7 +32,7 @@ def test_a_lesson_reads_its_slides_params_actions_and_captions(tmp_path):
     assert lesson.title_in("zh") == "测试"
     first, second = lesson.slides
     assert (first.scene, first.play, first.line) == ("cache-lab", 40, 3)
-    assert first.params == {"pattern": "column-major", "rows": "16", "race": "off"}
+    assert first.params == {"pattern": "column-major", "rows": "16", "race": "false"}
     assert (first.caption_in("zh"), second.caption_in("zh")) == ("按列", "Measured")   # English when no zh
     assert (second.line, second.play, second.run, second.open) == (9, None, None, None)
     assert lesson.where(1) == "l.toml, line 9 (slide 2)"

@@ -21,6 +21,7 @@ def test_the_view_shows_the_models_timelines_and_totals(scene, name):
     assert [tl.total for tl in scene.view.timelines] == [tl.total for tl in expected]
     summary = scene.view.summary(scene.view.timelines[0])
     assert "total" in summary and f"GPU idle {100 * expected[0].gpu_idle_fraction:.0f} %" in summary
+    assert summary.startswith(expected[0].name + ":")        # each model name has its words
     assert scene.length() == -(-max(tl.total for tl in expected) * 1e6 // 1)
 
 

@@ -95,3 +95,9 @@ def test_shot_renders_in_chinese_and_leaves_english_installed(tmp_path, qapp, no
     assert (tmp_path / "zh.png").stat().st_size > 0
     assert i18n.current() == "en"
     assert QCoreApplication.translate("Menus", "&File") == "&File"
+
+
+def test_every_translated_text_is_a_literal_the_catalog_can_find():
+    from hwviz.ui.i18n.catalog import untracked_calls
+
+    assert untracked_calls() == []

@@ -45,10 +45,14 @@ def check_slide(win, player, index):
     if isinstance(scene, TimelineScene):
         assert scene.position() == min(slide.play or 0, scene.length())
     elif hasattr(scene, "shown") and slide.open is None and slide.run is None:
-        bundled = type(scene)().shown    # what the scene shows before anything is run or opened
+        fresh = type(scene)()             # what the scene shows before anything is run or opened
+        fresh.refresh()
+        bundled = fresh.shown
         assert (scene.shown is None) == (bundled is None)
         if bundled is not None:
+            assert scene.shown.origin == bundled.origin
             assert scene.shown.result.points == bundled.result.points
+        fresh.deleteLater()
     assert player.bar.caption.text() == slide.caption_in(player.language)
     assert player.bar.counter.text() == f"{index + 1} / {len(player.lesson.slides)}"
 

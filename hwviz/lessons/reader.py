@@ -104,7 +104,7 @@ def _texts(value, where: str, what: str, required: bool) -> dict:
 
 def _param_text(value, where: str, name: str) -> str:
     if isinstance(value, bool):
-        return "on" if value else "off"
+        return "true" if value else "false"
     if isinstance(value, (int, float, str)):
         return str(value)
     raise ConfigError(f"{where}: params.{name} must be text or a number, not {type(value).__name__}")

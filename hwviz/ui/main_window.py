@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QLabel, QMainWindow,
                                QProgressBar, QStackedWidget, QVBoxLayout, QWidget)
 
 from hwviz.base.errors import ConfigError
-from hwviz.ui import i18n
 from hwviz.ui.frame_clock import FrameClock
 from hwviz.ui.menus import build_menus
 from hwviz.ui.scene import ExperimentScene, Scene, TimelineScene
@@ -21,19 +20,14 @@ from hwviz.ui.scenes import scene_classes
 from hwviz.ui.settings import Settings
 from hwviz.ui.theme import SCALES, THEMES, apply_theme, theme
 from hwviz.ui.transport import TransportBar
-from hwviz.ui.warmup import EngineCompiler
+from hwviz.ui.window_parts import tr
+from hwviz.ui.window_parts.jobs import COMPILE_DELAY_MS, CompileMixin, JobsMixin
+from hwviz.ui.window_parts.language import LanguageMixin, LessonMixin
 from hwviz.ui.worker import Worker
 
 
 #: how long a status message stays
 MESSAGE_MS = 20_000
-#: the engine's compile starts this long after the window is built, so the window paints first
-COMPILE_DELAY_MS = 300
-
-
-def tr(text: str) -> str:
-    """Translate ``text`` in the main window's context."""
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class SceneStack(QStackedWidget):
@@ -49,7 +43,7 @@ class SceneStack(QStackedWidget):
         return w.minimumSizeHint() if w is not None else super().minimumSizeHint()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(JobsMixin, CompileMixin, LanguageMixin, LessonMixin, QMainWindow):
     """The app's window. ``settings`` persist on close. Unless ``ready`` is True, the simulator's
     engine compiles in the background; Cache Lab runs on the plain-Python engine meanwhile."""
 
@@ -101,7 +95,7 @@ class MainWindow(QMainWindow):
         self.defaults = {n: s.params() for n, s in self.scenes.items()}
         self.lesson = None   # the LessonPlayer of an open lesson
         self._restore()
-        self.compiler: EngineCompiler | None = None
+        self.compiler = None   # the EngineCompiler, once started
         self._compile_timer = QTimer(self)
         self._compile_timer.setSingleShot(True)
         self._compile_timer.timeout.connect(self._start_compiler)
@@ -145,42 +139,6 @@ class MainWindow(QMainWindow):
         t.cancel_requested.connect(self.cancel_experiment)
         return t
 
-    def rebuild_texts(self) -> None:
-        """Build the menus, the transport and every scene again in the language installed now,
-        keeping what each shows (parameters, position, results) and the window's state."""
-        for a in self.actions_by_name.values():
-            self.removeAction(a)
-            a.deleteLater()
-        self.menuBar().clear()
-        self.actions_by_name = build_menus(self)
-        self.actions_by_name["full_screen"].setChecked(self.isFullScreen())
-        self.actions_by_name["presenter"].setChecked(self.presenting)
-        self.scene_label.setText(tr("Scene:"))
-        self.navigator.setToolTip(tr("Scene (Page Down / Page Up)"))
-        old_bar, self.transport = self.transport, self._connect_transport(TransportBar())
-        self.centralWidget().layout().replaceWidget(old_bar, self.transport)
-        old_bar.deleteLater()
-        current = self.navigator.currentIndex()
-        self.navigator.blockSignals(True)
-        for i, (name, old) in enumerate(list(self.scenes.items())):
-            new = self._connect_scene(type(old)())
-            new.apply_theme(self.theme)
-            new.carry_from(old)
-            new.set_presenting(self.presenting)
-            self.scenes[name] = new
-            self.stack.insertWidget(i, new)
-            self.stack.removeWidget(old)
-            old.deleteLater()
-            self.navigator.setItemText(i, new.title)
-        self.navigator.setCurrentIndex(current)
-        self.navigator.blockSignals(False)
-        self.stack.setCurrentIndex(current)
-        self.set_theme(self.theme.name, self.theme.scale)
-        self.setWindowTitle(tr("hwviz: {scene}").format(scene=self.scene.title))
-        self.transport.setVisible(not self.presenting)
-        self._show_transport()
-        self.after_move()
-
     def _connect(self) -> None:
         w = self.worker
         w.progress.connect(self._on_job_progress)
@@ -221,38 +179,6 @@ class MainWindow(QMainWindow):
         if messages:
             self.show_message(" ".join(messages))
 
-    def _start_compiler(self) -> None:
-        self.compiler = EngineCompiler(self)
-        self.compiler.progress.connect(self._on_compile_progress)
-        self.compiler.succeeded.connect(self._on_compiled)
-        self.compiler.failed.connect(self._on_compile_failed)
-        self.compile_label.setText(tr("Compiling the simulator…"))
-        self.compile_label.setToolTip(tr("Only slow the first time: numba keeps what it compiled. "
-                                         "Cache Lab already runs, more slowly, until it is done."))
-        self.compile_label.show()
-        self.compile_bar.show()
-        self.compile_bar.setRange(0, 0)
-        self._fit_status_bar()
-        self.compiler.start()
-
-    def _on_compile_progress(self, done: int, total: int, what: str) -> None:
-        self.compile_bar.setRange(0, max(total, 1))
-        self.compile_bar.setValue(done)
-        self.compile_bar.setFormat(f"{done}/{total}")
-        self.compile_label.setText(tr("Compiling the simulator: {what}").format(what=what))
-
-    def _on_compiled(self) -> None:
-        self.compile_label.hide()
-        self.compile_bar.hide()
-        self.show_message(tr("The simulator is compiled: Cache Lab now runs at full speed."))
-        for s in self.scenes.values():
-            s.ready_changed.emit()
-
-    def _on_compile_failed(self, message: str) -> None:
-        self.compile_label.hide()
-        self.compile_bar.hide()
-        self.show_message(message)
-
     # ---- state ---------------------------------------------------------------------------
     @property
     def scene(self) -> Scene:
@@ -281,20 +207,6 @@ class MainWindow(QMainWindow):
             s.apply_theme(t)
         if self.lesson is not None:
             self.lesson.bar.set_font_size(t.font_size)
-
-    def set_language(self, code: str) -> None:
-        """View > Language: the whole interface in ``code`` ("en", "zh_CN") at once, no restart."""
-        if self.worker.busy:
-            self.show_message(tr("Finish or cancel the measurement before changing the language."))
-            self.actions_by_name[f"language:{i18n.current()}"].setChecked(True)
-            return
-        i18n.install(code)
-        self.settings["language"] = code
-        self.rebuild_texts()
-        if self.lesson is not None:
-            self.lesson.language = i18n.caption_language(code)
-            self.lesson.show(self.lesson.index)
-        self.show_message(i18n.font_problem(code))
 
     def change_scale(self, delta: int) -> None:
         """One step larger (``delta`` 1) or smaller (-1) text."""
@@ -343,25 +255,6 @@ class MainWindow(QMainWindow):
         elif self.lesson is not None:
             self.end_lesson()
         elif self.presenting:
-            self.toggle_presenter()
-
-    def start_lesson(self, player, full_screen: bool = True) -> None:
-        """Play a lesson (a :class:`~hwviz.ui.lesson_player.LessonPlayer`) in the presenter
-        layout; the slide keys move through it until Esc."""
-        if self.lesson is not None:
-            self.end_lesson()
-        self.lesson = player
-        player.attach(self.centralWidget().layout(), self.theme.font_size)
-        if full_screen and not self.presenting:
-            self.toggle_presenter()
-        else:
-            self.set_presenting(True)
-
-    def end_lesson(self) -> None:
-        """Leave the lesson and the presenter layout."""
-        self.lesson.detach()
-        self.lesson = None
-        if self.presenting:
             self.toggle_presenter()
 
     def go_scene(self, delta: int) -> None:
@@ -453,55 +346,6 @@ class MainWindow(QMainWindow):
             if s.position() >= s.length():
                 self.transport.set_playing(False)
         self.after_move(self.transport.playing)
-
-    # ---- experiment scenes ---------------------------------------------------------------
-    def run_experiment(self) -> None:
-        """Run the current experiment scene's measurement on the worker."""
-        s = self.scene
-        if not isinstance(s, ExperimentScene) or self.worker.busy:
-            return
-        if not s.is_ready():
-            self.show_message(tr("{scene} is not ready yet.").format(scene=s.title))
-            return
-        try:
-            job = s.job()
-        except ConfigError as e:
-            self.show_message(str(e))
-            return
-        self.transport.set_playing(False)
-        self.clock.stop()  # animating would steal the core being measured
-        self._job_owner = s
-        s.on_started()
-        self.transport.set_running(True)
-        self.show_message(tr("Measuring: the window animates nothing else until the run ends."))
-        self.worker.start(job)
-
-    def cancel_experiment(self) -> None:
-        """Ask the running measurement to stop."""
-        self.worker.cancel()
-
-    def _on_job_progress(self, done: int, total: int, what: str) -> None:
-        self.transport.set_progress(done, total, what)
-
-    def _on_job_finished(self, result) -> None:
-        owner, self._job_owner = self._job_owner, None
-        self.transport.set_running(False, tr("Finished"))
-        if owner is not None:
-            owner.on_finished(result)
-            self.show_message(tr("Measurement finished."))
-
-    def _on_job_failed(self, message: str) -> None:
-        owner, self._job_owner = self._job_owner, None
-        self.transport.set_running(False, message)
-        if owner is not None:
-            owner.on_failed(message)
-        self.show_message(message)
-
-    def stop_job(self) -> None:
-        """Cancel and join a running measurement (scene left, window closing)."""
-        if self.worker.busy:
-            self.worker.shutdown()
-            self._on_job_failed(tr("Cancelled: the scene was left."))
 
     # ---- navigation and closing ----------------------------------------------------------
     def _on_scene_changed(self) -> None:

@@ -24,6 +24,12 @@ SOURCE = ("modelled: SIMT execution (CUDA C++ Programming Guide), 32-byte sector
           "Guide, coalesced access to global memory), cores from hwviz/accel/catalog.toml")
 
 
+
+def pattern_names() -> dict[str, str]:
+    """Each access pattern of :data:`hwviz.accel.gpu.PATTERNS` in words."""
+    names = {"consecutive": tr("consecutive"), "strided": tr("strided"), "random": tr("random")}
+    return {p: names[p] for p in PATTERNS}
+
 class GpuScene(Cursor, WithDrawer, TimelineScene):
     """Three small models of the lecture's advice for GPUs; the timeline steps the warp."""
 
@@ -42,7 +48,7 @@ class GpuScene(Cursor, WithDrawer, TimelineScene):
         self.controls.add_choice("condition", tr("Branch: if (...)"), [(c, c) for c in CONDITIONS])
         self.controls.add_field("if_len", tr("Instructions in the if path"))
         self.controls.add_field("else_len", tr("Instructions in the else path"))
-        self.controls.add_choice("pattern", tr("Loads: lanes read"), [(p, tr(p)) for p in PATTERNS])
+        self.controls.add_choice("pattern", tr("Loads: lanes read"), list(pattern_names().items()))
         self.controls.add_field("stride", tr("Stride (elements, strided)"))
         self.controls.add_choice("elem", tr("Element size"), [("4", tr("4 bytes (float)")), ("8", tr("8 bytes (double)"))])
         self.controls.add_field("n", tr("Vector length (one thread each)"))
@@ -154,7 +160,7 @@ class GpuScene(Cursor, WithDrawer, TimelineScene):
         self.coal_view.show_access(a, c)
         self.coal_title.setText(tr("Coalescing ({pattern}, {elem} B elements): {t} transactions of 32 B move "
                                    "{moved} for {used} used ({eff:.0f} %)").format(
-            pattern=tr(self.values["pattern"]), elem=self.values["elem"], t=c.transactions,
+            pattern=pattern_names()[self.values["pattern"]], elem=self.values["elem"], t=c.transactions,
             moved=format_size(c.moved), used=format_size(c.useful), eff=100 * c.efficiency))
         o = self.occupancy()
         dev = self.catalog.device(self.values["device"])

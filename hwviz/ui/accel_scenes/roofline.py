@@ -33,6 +33,11 @@ DEFAULTS = {"devices": "lecture-cpu-high-end,lecture-gpu-high-end,nvidia-a100-sx
 X_RANGE = (1 / 64, 4096.0)
 
 
+
+def origin_name(origin: str) -> str:
+    """A roof's status (spec, derived, measured) in words."""
+    return {"spec": tr("spec"), "derived": tr("derived"), "measured": tr("measured")}[origin]
+
 class RooflineScene(DrawWhenShown, WithDrawer, ExperimentScene):
     """Roofs of catalogued devices and of this machine (Run measures it: threads and STREAM)."""
 
@@ -168,7 +173,7 @@ class RooflineScene(DrawWhenShown, WithDrawer, ExperimentScene):
         """One line per roof (colour, name, status, peak, bandwidth, ridge), and one for the kernels."""
         lines = []
         for k, r in enumerate(roofs):
-            tag = tr("reached: measured") if r is self.machine else tr("advertised: {status}").format(status=tr(r.origin))
+            tag = tr("reached: measured") if r is self.machine else tr("advertised: {status}").format(status=origin_name(r.origin))
             dash = "&#9548;&#9548;" if r is self.machine else "&#9473;&#9473;"
             lines.append(tr('<span style="color:{c}">{dash}</span> {name} [{tag}]: {peak:,.0f} GFLOP/s, '
                             '{bw:,.0f} GB/s, ridge {ridge:.3g} FLOP/B').format(

@@ -28,6 +28,12 @@ def phase_name(phase: str) -> str:
             "drain": tr("draining"), "idle": tr("padding passing through")}[phase]
 
 
+
+def dataflow_names() -> dict[str, str]:
+    """Each dataflow of :data:`~hwviz.accel.systolic.plan.DATAFLOW_NAMES` in words."""
+    names = {"os": tr("output stationary"), "ws": tr("weight stationary"), "is": tr("input stationary")}
+    return {d: names[d] for d in DATAFLOW_NAMES}
+
 class SystolicScene(WithDrawer, TimelineScene):
     """The systolic-array scene; its model is a :class:`SystolicSession`."""
 
@@ -43,7 +49,7 @@ class SystolicScene(WithDrawer, TimelineScene):
 
         self.controls = ControlsColumn()
         self.controls.add_field("array", tr("Array (rows x columns)"), tr("e.g. 8x8 or 32x32; up to 64 x 64 animated"))
-        self.controls.add_choice("dataflow", tr("Dataflow"), [(d, f"{d}: {tr(DATAFLOW_NAMES[d])}") for d in DATAFLOWS])
+        self.controls.add_choice("dataflow", tr("Dataflow"), [(d, f"{d}: {dataflow_names()[d]}") for d in DATAFLOWS])
         self.controls.add_field("gemm", tr("GEMM M,N,K (A is M x K, B is K x N)"), tr("e.g. 12,10,16"))
         self.controls.add_field("seed", tr("Seed of the operands (integers 0-9)"))
         self.controls.add_note(tr("Cycle counts follow SCALE-Sim v2 (ARM / Georgia Tech) with no memory stalls; "

@@ -26,6 +26,13 @@ _NUMBERS = {"copy_latency_us": ("per-copy latency (µs)", 0.0, 1e6), "launch_lat
 _WHOLES = {"copies": ("copies", 1, 4096), "steps": ("steps", 1, 1000)}
 
 
+def number_labels() -> dict[str, str]:
+    """The label of each number field of :data:`_NUMBERS`."""
+    labels = {"copy_latency_us": tr("Per-copy latency (µs)"), "launch_latency_us": tr("Launch latency (µs)"),
+              "kernel_us": tr("Kernel time (µs)"), "host_gbps": tr("Host memcpy (GB/s)")}
+    return {name: labels[name] for name in _NUMBERS}
+
+
 def scenario_names() -> dict[str, str]:
     """Each scenario in words."""
     return {"batched": tr("one batched copy vs many small"), "scalar": tr("a scalar back every step vs once"),
@@ -50,8 +57,8 @@ class TransferScene(Cursor, WithDrawer, TimelineScene):
         self.controls.add_choice("pcie", tr("PCIe x16 generation"), [
             (g, tr("PCIe {g}: {bw:.1f} GB/s each way").format(g=g, bw=link.bandwidth.value / 1e9))
             for g, link in self.links.items()])
-        for name, (what, _lo, _hi) in _NUMBERS.items():
-            self.controls.add_field(name, tr(what[0].upper() + what[1:]))
+        for name, label in number_labels().items():
+            self.controls.add_field(name, label)
         self.controls.add_field("size", tr("Bytes copied each way"))
         self.controls.add_field("copies", tr("Small copies (batched scenario)"))
         self.controls.add_field("steps", tr("Steps (scalar scenario)"))

@@ -4,6 +4,8 @@ beside them."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -30,6 +32,16 @@ def row_names() -> dict[str, str]:
     """The rows' names."""
     return {"cpu": tr("CPU"), "copy": tr("copy engine"), "gpu": tr("GPU compute")}
 
+
+
+def timeline_name(name: str) -> str:
+    """A modelled timeline's name (:mod:`hwviz.accel.transfer`) in words."""
+    fixed = {"one copy each way": tr("one copy each way"),
+             "loss copied back every step": tr("loss copied back every step"),
+             "losses copied back once": tr("losses copied back once"), "pinned memory": tr("pinned memory"),
+             "pageable memory (staged)": tr("pageable memory (staged)")}
+    m = re.fullmatch(r"(\d+) copies each way", name)
+    return fixed[name] if name in fixed else tr("{n} copies each way").format(n=m[1])
 
 class TransferView(QWidget):
     """Two timelines on one time axis (the longer one fills the width)."""
@@ -65,7 +77,7 @@ class TransferView(QWidget):
     def summary(self, tl: Timeline) -> str:
         """The line written over a timeline: its name, total and the GPU's idle share."""
         return tr("{name}: total {total}, GPU busy {busy}, GPU idle {idle:.0f} %").format(
-            name=tr(tl.name), total=format_ns(tl.total * 1e9), busy=format_ns(tl.gpu_busy * 1e9),
+            name=timeline_name(tl.name), total=format_ns(tl.total * 1e9), busy=format_ns(tl.gpu_busy * 1e9),
             idle=100 * tl.gpu_idle_fraction)
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt hook
