@@ -20,7 +20,7 @@ def labels(scene):
 def test_each_ticked_device_is_a_roof_with_its_ridge(scene):
     scene.set_param("devices", "nvidia-v100-sxm2,nvidia-a100-sxm4-80gb")
     scene.set_param("precision", "fp64")
-    roofs = scene.roofs()
+    roofs = [r for r in scene.roofs() if r is not scene.machine]   # this machine: tested below
     assert [r.label for r in roofs] == ["NVIDIA V100 (SXM2)", "NVIDIA A100 80GB (SXM4)"]
     assert f"ridge {7.8e12 / 900e9:.3g}" in labels(scene) and f"ridge {19.5e12 / 2039e9:.3g}" in labels(scene)
     assert "7,800 GFLOP/s, 900 GB/s" in scene.key.text()
@@ -72,3 +72,16 @@ def test_a_run_draws_this_machine_as_measured(scene, monkeypatch):
     assert (m.label, m.peak, m.bandwidth) == ("this machine", 40e9, 10e9)
     assert "reached: measured" in scene.key.text() and "measured here" in scene.caption.text()
     assert scene.export_data()["roofs"][-1]["origin"] == "measured"
+
+
+def test_the_bundled_recording_gives_this_machines_roof_marked_recorded(scene):
+    from hwviz.measure.results import load_json
+    from hwviz.ui.measure_scenes import records
+
+    results = {r.experiment: r for r in load_json(records.BUNDLED_DIR / records.BUNDLED_FILE)}
+    peak = max(p["gflops"] for p in results["threads"].points if p["bound"] == "compute")
+    triad = max(p["gbps"] for p in results["stream"].points if p["kernel"] == "triad")
+    m = scene.machine
+    assert (m.peak, m.bandwidth) == (peak * 1e9, triad * 1e9)
+    assert m.note.startswith(f"recorded in {records.BUNDLED_FILE}")
+    assert m in scene.roofs()

@@ -41,8 +41,7 @@ class PlacedScene(MachineScene):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        if self.shown is None:
-            self.shown = bundled_with_points(self.experiment)
+        self.shown = bundled_with_points(self.experiment)
 
     def make_animation(self) -> AnimatedView:
         """The animation beside the plot."""
@@ -70,8 +69,8 @@ class PlacedScene(MachineScene):
 
     def show_bundled(self) -> None:  # noqa: D102 - MeasureScene
         super().show_bundled()
-        if self.shown is None:
-            self.shown = bundled_with_points(self.experiment)
+        self.shown = bundled_with_points(self.experiment)
+        self.invalidate()
 
     # ---- the animation pauses while a measurement runs -------------------------------------
     def on_started(self) -> None:  # noqa: D102 - MeasureScene
