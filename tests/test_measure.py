@@ -326,3 +326,13 @@ def test_info_does_not_start_the_thread_pool():
             "numba.threading_layer()")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode != 0 and "Threading layer is not initialized" in out.stderr
+
+
+@pytest.mark.parametrize("shape", [1, 7, 4096, (64, 72), (3, 5)])
+def test_measurement_arrays_start_on_a_cache_line(shape):
+    from hwviz.measure.harness import ALIGN, aligned
+
+    for _ in range(5):        # whatever the heap hands out before
+        a = aligned(shape, 2.0)
+        assert a.ctypes.data % ALIGN == 0 and a.flags.c_contiguous and a.shape == np.empty(shape).shape
+        assert (a == 2.0).all()

@@ -17,7 +17,7 @@ from typing import Callable
 import numpy as np
 
 from hwviz.base.errors import ConfigError
-from hwviz.measure.harness import CancelToken, Timing, guard_memory, measure, set_threads
+from hwviz.measure.harness import CancelToken, Timing, aligned, guard_memory, measure, set_threads
 from hwviz.measure.results import Result, new_result
 from hwviz.measure.topology import Topology, read_topology
 
@@ -118,7 +118,7 @@ def mountain(ctx: Context) -> Result:
     sizes = [16 * KiB, 256 * KiB, 4 * MiB, 2 * ctx.llc] if ctx.quick else _pow2_sizes(16 * KiB, 4 * ctx.llc)
     strides = [1, 4, 16] if ctx.quick else list(range(1, 17))
     guard_memory(max(sizes))
-    a = np.ones(max(sizes) // 8)
+    a = aligned(max(sizes) // 8, 1.0)
     points, total = [], len(sizes) * len(strides)
     for size in sizes:
         view = a[: size // 8]
@@ -141,7 +141,7 @@ def row_col(ctx: Context) -> Result:
     for n in ns:
         for padded in (False, True):
             ld = n + 8 if padded else n
-            buf = np.ones((n, ld))
+            buf = aligned((n, ld), 1.0)
             times = {}
             for order, fn in (("row", K.sum_rows), ("col", K.sum_cols)):
                 ctx.tick(len(points), total, f"n={n} {order}{' padded' if padded else ''}")
@@ -174,7 +174,7 @@ def stream(ctx: Context) -> Result:
     n = max(4 * ctx.llc // 8, 1 << 20)
     guard_memory(3 * 8 * n, "STREAM arrays")
     threads = _threads_axis(ctx)
-    a, b, c = np.empty(n), np.empty(n), np.empty(n)
+    a, b, c = aligned(n), aligned(n), aligned(n)
     points, total = [], len(threads) * len(K.STREAM)
     for t_count in threads:
         set_threads(t_count)
@@ -195,7 +195,7 @@ def loops(ctx: Context) -> Result:
     points = []
     total = len(ns) * len(K.ADD)
     for n in ns:
-        a, b, c = np.ones(n), np.ones(n), np.empty(n)
+        a, b, c = aligned(n, 1.0), aligned(n, 1.0), aligned(n)
         for impl, fn in K.ADD.items():
             ctx.tick(len(points), total, f"{impl}, n={n}")
             if impl == "python" and n > 100_000:

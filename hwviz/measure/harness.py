@@ -9,6 +9,8 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
+import numpy as np
+
 from hwviz.base.checks import whole
 from hwviz.base.memory import check_fits
 
@@ -123,3 +125,22 @@ def fastest(fn: Callable[[], object], *, seconds: float = 0.1, cancel: CancelTok
         fn()
         best, calls = min(best, time.perf_counter() - t0), calls + 1
     return best
+
+
+#: arrays start on this boundary: a cache line, and the widest vector load (AVX-512)
+ALIGN = 64
+
+
+def aligned(shape, fill: float | None = None, dtype=np.float64) -> np.ndarray:
+    """A C-contiguous array starting on a 64-byte boundary, filled with ``fill`` (None: left
+    uninitialised). Small arrays come from the heap at whatever 16-byte offset it gives, and a
+    vector loop over a misaligned array splits a load across two cache lines every line: a
+    measurement then depends on what the process allocated before (as STREAM, align them)."""
+    dt = np.dtype(dtype)
+    n = int(np.prod(shape))
+    raw = np.empty(n * dt.itemsize + ALIGN, np.uint8)
+    start = -raw.ctypes.data % ALIGN
+    out = raw[start:start + n * dt.itemsize].view(dt).reshape(shape)
+    if fill is not None:
+        out.fill(fill)
+    return out

@@ -8,7 +8,7 @@ import functools
 import threading
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
@@ -77,6 +77,8 @@ class MeasureScene(ExperimentScene):
     """
 
     experiment = ""
+    #: the job asks the window to paint what it has before measuring the next point
+    settle_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -86,6 +88,7 @@ class MeasureScene(ExperimentScene):
         self.shown: Shown | None = records.bundled(self.experiment)
         self.compare: Shown | None = None
         self._drawn = threading.Event()
+        self.settle_requested.connect(self._drawn_now)
         self._dirty = True
 
         self.controls = QWidget()
@@ -183,13 +186,22 @@ class MeasureScene(ExperimentScene):
         name, quick, runner, drawn = self.experiment, self.mode == "quick", self.runner, self._drawn
         topology = this_machine()
 
+        settle = self.settle_requested
+
         def run(ctx):
             def point(p):
                 drawn.clear()
                 ctx.point(p)
                 drawn.wait(DRAW_WAIT)
 
-            result = runner(name, quick=quick, cancel=ctx.cancel, progress=ctx.progress, point=point,
+            def progress(done, total, what):
+                # the window shows the progress before the point is measured, not during it
+                drawn.clear()
+                ctx.progress(done, total, what)
+                settle.emit()
+                drawn.wait(DRAW_WAIT)
+
+            result = runner(name, quick=quick, cancel=ctx.cancel, progress=progress, point=point,
                             topology=topology)
             self.extra(result, _Sink(ctx, point))
             return result
@@ -219,8 +231,11 @@ class MeasureScene(ExperimentScene):
         QTimer.singleShot(0, self, self._drawn_now)
 
     def _drawn_now(self) -> None:
-        self.repaint()
-        self._drawn.set()
+        """Paint the whole window now (scene, progress bar, status), then let the job measure:
+        painting while a point is measured would take the GIL and a core from it."""
+        self.window().repaint()
+        # after whatever the painting posted (layouts, plot range updates): the window is idle
+        QTimer.singleShot(0, self, self._drawn.set)
 
     def add_point(self, result: Result, point: dict) -> None:
         """Add a point that arrived to the running result."""

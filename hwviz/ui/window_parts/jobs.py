@@ -34,6 +34,9 @@ class JobsMixin:
         s.on_started()
         self.transport.set_running(True)
         self.show_message(tr("Measuring: the window animates nothing else until the run ends."))
+        # paint the cleared scene and the bars now: painting while the first point is measured
+        # would take the other core's share of the CPU from it (on a 2-vCPU VM, its SMT sibling)
+        self.repaint()
         self.worker.start(job)
 
     def cancel_experiment(self) -> None:
