@@ -9,7 +9,14 @@ from hwviz.base.errors import ConfigError
 
 
 def available_bytes() -> int:
-    """Bytes of memory available to new allocations (Linux MemAvailable, else free physical pages)."""
+    """Bytes of memory available to new allocations, as psutil reports them on every OS; where
+    psutil fails, Linux MemAvailable, else the free physical pages."""
+    try:
+        import psutil
+
+        return int(psutil.virtual_memory().available)
+    except Exception:  # noqa: BLE001 - psutil missing or failing: read the OS directly
+        pass
     try:
         for line in Path("/proc/meminfo").read_text().splitlines():
             if line.startswith("MemAvailable:"):

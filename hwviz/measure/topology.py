@@ -1,13 +1,15 @@
 """What this machine is: CPUs, cores, SMT siblings, caches, numba's threading, a CUDA GPU.
 
-Read from Linux ``/sys`` and ``/proc``; elsewhere the fields that cannot be read come from the
-standard library and ``source`` says so.
+Read from Linux ``/sys`` and ``/proc``, from ``sysctl`` on macOS (:mod:`.topology_macos`) and
+from ``GetLogicalProcessorInformationEx`` on Windows (:mod:`.topology_windows`). Where none of
+these can be read, the counts come from psutil and ``source`` says what is missing.
 """
 
 from __future__ import annotations
 
 import os
 import platform
+import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -24,6 +26,7 @@ class CacheInfo:
     ways: int           # 0 when the OS does not say (or fully associative)
     line_bytes: int
     shared_cpus: list[int]
+    core_kind: str = ""  # "Performance", "Efficiency" on CPUs with two kinds of core; "" if one
 
 
 @dataclass
@@ -39,7 +42,7 @@ class Topology:
     numba_version: str = ""
     numba_threading_layer: str = ""
     cuda_gpu: str = ""                      # name of a CUDA GPU numba sees, "" if none
-    source: str = "linux-sysfs"
+    source: str = "linux-sysfs"            # linux-sysfs, macos-sysctl, windows-slpi-ex, fallback: why
 
     @property
     def has_smt(self) -> bool:
@@ -92,15 +95,34 @@ def _cpu_model() -> str:
 def _usable_cpus() -> list[int]:
     if hasattr(os, "sched_getaffinity"):
         return sorted(os.sched_getaffinity(0))
-    return list(range(os.cpu_count() or 1))
+    return list(range(_psutil_count(logical=True) or os.cpu_count() or 1))
 
 
 def read_topology(sys_cpu: Path = SYS_CPU, numba_info: bool = True) -> Topology:
-    """Describe this machine (or the sysfs tree at ``sys_cpu``, for tests)."""
+    """Describe this machine (or the sysfs tree at ``sys_cpu``, for tests).
+
+    The reader follows ``sys.platform``: macOS asks ``sysctl``, Windows the processor-information
+    API, everything else Linux sysfs; a reader that fails gives :func:`fallback_topology`.
+    """
+    if sys_cpu == SYS_CPU and sys.platform == "darwin":
+        from hwviz.measure.topology_macos import read_macos
+
+        topo = read_macos()
+    elif sys_cpu == SYS_CPU and sys.platform == "win32":
+        from hwviz.measure.topology_windows import read_windows
+
+        topo = read_windows()
+    else:
+        topo = _read_sysfs(sys_cpu)
+    if numba_info:
+        _add_numba(topo)
+    return topo
+
+
+def _read_sysfs(sys_cpu: Path) -> Topology:
     cpus = _usable_cpus() if sys_cpu == SYS_CPU else None
     cores: dict[tuple[int, int], list[int]] = {}
     caches: list[CacheInfo] = []
-    source = "linux-sysfs"
     try:
         dirs = sorted((d for d in sys_cpu.glob("cpu[0-9]*") if (d / "topology").is_dir()),
                       key=lambda d: int(d.name[3:]))
@@ -129,23 +151,46 @@ def read_topology(sys_cpu: Path = SYS_CPU, numba_info: bool = True) -> Topology:
                     seen.add(key)
                     caches.append(info)
     except (OSError, ValueError, KeyError, IndexError):
-        cpus = cpus or _usable_cpus()
-        cores = {(0, c): [c] for c in cpus}
-        caches = []
-        source = "fallback: no Linux sysfs; each logical CPU counted as a core, caches unknown"
-    siblings = sorted(cores.values())
-    topo = Topology(
+        return fallback_topology("no Linux sysfs", cpus)
+    return Topology(
         cpu_model=_cpu_model(),
         logical_cpus=cpus,
         physical_cores=len(cores),
         packages=len({k[0] for k in cores}),
-        smt_siblings=siblings,
-        caches=sorted(caches, key=lambda c: (c.level, c.type, c.shared_cpus)),
-        source=source,
+        smt_siblings=sorted(cores.values()),
+        caches=sort_caches(caches),
     )
-    if numba_info:
-        _add_numba(topo)
-    return topo
+
+
+def sort_caches(caches: list[CacheInfo]) -> list[CacheInfo]:
+    """Caches in the order every reader lists them: by level, type, then the CPUs they serve."""
+    return sorted(caches, key=lambda c: (c.level, c.type, c.shared_cpus))
+
+
+def fallback_topology(why: str, cpus: list[int] | None = None, cpu_model: str = "") -> Topology:
+    """What can be said without the OS's tables: the logical CPUs, psutil's count of physical
+    cores, no caches; ``source`` starts with ``"fallback"`` and says ``why``."""
+    cpus = cpus or _usable_cpus()
+    physical = _psutil_count(logical=False)
+    counted = f"{physical} physical cores (psutil)" if physical else "physical cores unknown"
+    return Topology(
+        cpu_model=cpu_model or _cpu_model(),
+        logical_cpus=cpus,
+        physical_cores=physical or len(cpus),
+        packages=1,
+        smt_siblings=[[c] for c in cpus],
+        source=f"fallback: {why}; {counted}; which CPUs share a core and the caches unknown",
+    )
+
+
+def _psutil_count(logical: bool) -> int:
+    """psutil's CPU count (0 when psutil is missing or cannot tell)."""
+    try:
+        import psutil
+
+        return int(psutil.cpu_count(logical=logical) or 0)
+    except Exception:  # noqa: BLE001 - any psutil failure means "not known"
+        return 0
 
 
 def _add_numba(topo: Topology) -> None:
@@ -202,8 +247,9 @@ def format_topology(t: Topology) -> str:
     ]
     for c in t.caches:
         ways = f"{c.ways}-way" if c.ways else "ways unknown"
+        kind = f" ({c.core_kind} cores)" if c.core_kind else ""
         lines.append(f"L{c.level} {c.type:<11} {format_size(c.size_bytes):>8} {ways:>8}, "
-                     f"{c.line_bytes} B lines, shared by CPUs {_ranges(c.shared_cpus)}")
+                     f"{c.line_bytes} B lines, shared by CPUs {_ranges(c.shared_cpus)}{kind}")
     if not t.caches:
         lines.append("caches         unknown on this system")
     lines += [
