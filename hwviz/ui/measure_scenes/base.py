@@ -96,7 +96,7 @@ class MeasureScene(ExperimentScene):
         #: scales they take more rows instead of forcing the window wider
         self.scene_controls = FlowLayout(self.controls)
         self.mode_box = QComboBox()
-        self.mode_box.addItems([tr("Quick run (15 s)"), tr("Full run (90 s)")])
+        self.mode_box.addItems([tr("Quick run (a few seconds)"), tr("Full run (up to a few minutes)")])
         self.mode_box.currentIndexChanged.connect(lambda i: self.set_param("mode", MODES[i]))
         self.scene_controls.addWidget(self.mode_box)
         for text, slot in ((tr("Open…"), self.open_dialog), (tr("Save…"), self.save_dialog),
@@ -195,11 +195,13 @@ class MeasureScene(ExperimentScene):
                 drawn.wait(DRAW_WAIT)
 
             def progress(done, total, what):
-                # the window shows the progress before the point is measured, not during it
-                drawn.clear()
                 ctx.progress(done, total, what)
-                settle.emit()
-                drawn.wait(DRAW_WAIT)
+                if threading.current_thread() is not threading.main_thread():
+                    # on the worker: the window shows the progress before the point is measured,
+                    # not during it (on the GUI thread, hwviz shot --run, nothing paints meanwhile)
+                    drawn.clear()
+                    settle.emit()
+                    drawn.wait(DRAW_WAIT)
 
             result = runner(name, quick=quick, cancel=ctx.cancel, progress=progress, point=point,
                             topology=topology)
