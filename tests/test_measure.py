@@ -328,11 +328,32 @@ def test_info_does_not_start_the_thread_pool():
     assert out.returncode != 0 and "Threading layer is not initialized" in out.stderr
 
 
-@pytest.mark.parametrize("shape", [1, 7, 4096, (64, 72), (3, 5)])
-def test_measurement_arrays_start_on_a_cache_line(shape):
-    from hwviz.measure.harness import ALIGN, aligned
+@pytest.mark.parametrize("shape, boundary", [(1, 64), (7, 64), (512, 4096), ((64, 72), 4096), ((3, 5), 64),
+                                             (1 << 18, 2 << 20), ((1024, 1032), 2 << 20)])
+def test_measurement_arrays_start_on_a_line_a_page_or_a_huge_page(shape, boundary):
+    from hwviz.measure.harness import aligned
 
     for _ in range(5):        # whatever the heap hands out before
         a = aligned(shape, 2.0)
-        assert a.ctypes.data % ALIGN == 0 and a.flags.c_contiguous and a.shape == np.empty(shape).shape
+        assert a.ctypes.data % boundary == 0 and a.flags.c_contiguous and a.shape == np.empty(shape).shape
         assert (a == 2.0).all()
+
+
+def test_the_latency_chase_goes_on_round_the_cycle_instead_of_restarting(monkeypatch):
+    """Each timed call starts where the last one on the same cycle stopped, so every slot of the
+    working set is visited (restarting at one slot revisits the same `steps` slots: a working set
+    that fits a cache)."""
+    from hwviz.measure import experiments as E
+
+    calls = []
+    real = E.K.chase
+
+    def spy(nxt, start, steps):
+        end = real(nxt, start, steps)
+        calls.append((id(nxt), start, end))
+        return end
+
+    monkeypatch.setattr(E.K, "chase", spy)
+    run_experiment("latency", quick=True)
+    pairs = [(a, b) for a, b in zip(calls, calls[1:]) if a[0] == b[0]]
+    assert len(pairs) > 20 and all(b[1] == a[2] for a, b in pairs)

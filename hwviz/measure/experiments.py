@@ -163,7 +163,14 @@ def latency(ctx: Context) -> Result:
     for size in sizes:
         ctx.tick(len(points), len(sizes), f"{size // KiB} KiB")
         nxt, start = K.make_cycle(max(2, size // 64), 8, seed=size)
-        t = ctx.time(lambda: K.chase(nxt, start, steps))
+        where = [start]
+
+        def chase(nxt=nxt, where=where):
+            # each call goes on round the cycle where the last one stopped: restarting at the
+            # same slot would revisit the same `steps` slots, a smaller working set than `size`
+            where[0] = K.chase(nxt, where[0], steps)
+
+        t = ctx.time(chase)
         ctx.add(points, _point({"size_bytes": size}, t, ops=steps))
     return new_result("latency", {"sizes": sizes, "slot_bytes": 64, "steps": steps}, points, ctx.topology,
                       "ns_per_op: nanoseconds per dependent load; random order defeats prefetchers")

@@ -127,20 +127,40 @@ def fastest(fn: Callable[[], object], *, seconds: float = 0.1, cancel: CancelTok
     return best
 
 
-#: arrays start on this boundary: a cache line, and the widest vector load (AVX-512)
-ALIGN = 64
+#: arrays start on a cache line (and the widest vector load, AVX-512); arrays of a page or more
+#: on a page, and of a huge page (2 MiB) or more on a huge page
+ALIGN, PAGE, HUGE_PAGE = 64, 4096, 2 << 20
 
 
 def aligned(shape, fill: float | None = None, dtype=np.float64) -> np.ndarray:
-    """A C-contiguous array starting on a 64-byte boundary, filled with ``fill`` (None: left
-    uninitialised). Small arrays come from the heap at whatever 16-byte offset it gives, and a
-    vector loop over a misaligned array splits a load across two cache lines every line: a
-    measurement then depends on what the process allocated before (as STREAM, align them)."""
+    """A C-contiguous array filled with ``fill`` (None: left uninitialised), starting on a cache
+    line, a page or a huge page by its size. Where an array starts otherwise depends on what the
+    process allocated before, and so would the measurement: a vector loop over an array off a
+    cache line splits loads across two lines, and a small working set at the start of a large
+    array that straddles a huge-page boundary reads a third slower (measured on the development
+    VM). STREAM aligns its arrays for the same reason."""
     dt = np.dtype(dtype)
-    n = int(np.prod(shape))
-    raw = np.empty(n * dt.itemsize + ALIGN, np.uint8)
-    start = -raw.ctypes.data % ALIGN
-    out = raw[start:start + n * dt.itemsize].view(dt).reshape(shape)
+    nbytes = int(np.prod(shape)) * dt.itemsize
+    boundary = HUGE_PAGE if nbytes >= HUGE_PAGE else PAGE if nbytes >= PAGE else ALIGN
+    raw = np.empty(nbytes + boundary, np.uint8)
+    start = -raw.ctypes.data % boundary
+    out = raw[start:start + nbytes].view(dt).reshape(shape)
     if fill is not None:
         out.fill(fill)
     return out
+
+
+def small_pages(n: int, dtype=np.int64) -> np.ndarray:
+    """``n`` zeros in memory of their own, page-aligned, that the kernel is asked to keep in
+    ordinary 4 KiB pages (``MADV_NOHUGEPAGE`` where the system has it). The latency ladder then
+    includes the TLB misses an ordinary program pays, as lmbench's ``lat_mem_rd`` does; whether a
+    process got transparent huge pages otherwise changed the memory latency 3 to 5 times over
+    between two processes on the development VM."""
+    import mmap
+
+    dt = np.dtype(dtype)
+    size = max(n * dt.itemsize, 1)
+    buf = mmap.mmap(-1, size)                  # anonymous: zero-filled, page-aligned
+    if hasattr(mmap, "MADV_NOHUGEPAGE"):
+        buf.madvise(mmap.MADV_NOHUGEPAGE)
+    return np.frombuffer(buf, dt, count=n)

@@ -80,8 +80,10 @@ def make_cycle(n, spacing, seed=0):
 
     Returns ``(nxt, start)``; slot ``k`` lives at index ``k * spacing``.
     """
+    from hwviz.measure.harness import small_pages
+
     order = np.random.default_rng(seed).permutation(n).astype(np.int64) * spacing
-    nxt = np.zeros(n * spacing, np.int64)
+    nxt = small_pages(n * spacing, np.int64)
     nxt[order] = np.roll(order, -1)
     return nxt, int(order[0])
 

@@ -91,7 +91,7 @@ def take_shot(scene: str, sets: list[str], steps: int, theme: str, size: str, ou
     output_path(out)
 
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtCore import QCoreApplication, QEvent, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
     from hwviz.ui import i18n
@@ -137,6 +137,9 @@ def take_shot(scene: str, sets: list[str], steps: int, theme: str, size: str, ou
     finally:
         win.close()
         win.deleteLater()
+        # delete it now: processEvents() leaves deferred deletes alone, and every window kept
+        # alive would be restyled by the next shot's theme (many shots in one process slow down)
+        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
         app.processEvents()
         i18n.install(before)
     return out
