@@ -254,9 +254,13 @@ class LevelView(QWidget):
                        Qt.AlignHCenter | Qt.AlignBottom, str(s))
         p.drawText(QRectF(0, y0 - fm.lineSpacing(), x0 - 4, fm.lineSpacing()), Qt.AlignRight | Qt.AlignBottom,
                    tr("set"))
-        rows_every = max(1, int(np.ceil(fm.height() / ch)))
+        # the label's own height: a translated word may come from a taller fallback font (CJK)
+        label_h = max(fm.height(), fm.boundingRect(tr("w{way}").format(way=0)).height())
+        rows_every = max(1, int(np.ceil(label_h / ch)))
         for w in range(0, ways, rows_every):
-            p.drawText(QRectF(0, y0 + w * ch, x0 - 4, ch), Qt.AlignRight | Qt.AlignVCenter, tr("w{way}").format(way=w))
+            mid = y0 + (w + 0.5) * ch
+            p.drawText(QRectF(0, mid - label_h / 2, x0 - 4, label_h), Qt.AlignRight | Qt.AlignVCenter,
+                       tr("w{way}").format(way=w))
         if cw >= fm.horizontalAdvance("fff") + 4 and ch >= fm.height():
             ink = [palette.ink_on(c) for c in shades]  # black or white, whichever reads on the shade
             for w, s in np.argwhere(valid).tolist():

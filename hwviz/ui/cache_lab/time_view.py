@@ -131,7 +131,7 @@ class TimeView(QWidget):
         PLOT_HZ times a second (they move slowly, and the plot is the costliest view)."""
         runs = session.runs
         h = runs[0].hierarchy
-        names = [lvl.name for lvl in h.levels] + ["memory"]
+        names = [lvl.name for lvl in h.levels] + [tr("memory")]
         lats = [lvl.latency_ns for lvl in h.levels] + [h.memory_latency_ns]
         racing = len(runs) > 1
         # racing: times only, so two runs fit; alone: how many accesses each level served too

@@ -141,14 +141,15 @@ class LatencyScene(MeasureScene):
             return key + [("", "", str(e))]
         for k, p in enumerate(found):
             color = level_color(p.name)
+            name = tr("memory") if p.name == "memory" else p.name   # cache levels: L1, L2 ...
             item = pl.series([p.lo_bytes / 1.15, p.hi_bytes * 1.15], [p.ns, p.ns], color, symbol="")
             item.setZValue(-1)
             last = k == len(found) - 1  # right-aligned, so that it ends inside the plot
             pl.text(p.hi_bytes * 1.15 if last else p.lo_bytes / 1.15, p.ns,
-                    tr("{name} ≈ {ns:.3g} ns").format(name=p.name, ns=p.ns), color,
+                    tr("{name} ≈ {ns:.3g} ns").format(name=name, ns=p.ns), color,
                     anchor=(1 if last else 0, 1.1), bold=True)
             key.append((color, "solid", tr("{name} plateau: {ns:.3g} ns ({n} points)").format(
-                name=p.name, ns=p.ns, n=p.points)))
+                name=name, ns=p.ns, n=p.points)))
         return key
 
     def _host_status(self) -> str:
