@@ -195,3 +195,14 @@ def test_a_real_quick_run_through_the_window(window, qtbot, name):
     assert s.machine_view.active() == set(r.points[-1].get("cpus") or [])
     assert all(lit == set(p.get("cpus") or []) for p, lit in got)
     assert siblings_drawn(s.machine_view) == here()["smt_siblings"]
+
+
+def test_the_kernels_are_described_from_the_results_numbers_in_the_interfaces_words():
+    from hwviz.ui.parallel_scenes.threads import kernel_text
+
+    params = {"fma_chains": 64, "fma_steps": 1000, "memory_bytes": 128 << 20,
+              "compute_kernel": "old words", "memory_kernel": "old words too"}
+    assert kernel_text("compute", params) == "64 independent FMA chains per thread, 1,000 steps each (2 flops a step)"
+    assert kernel_text("memory", params) == "streaming read of a 128MiB array, split into one contiguous share per thread"
+    # a file recorded before the numbers were stored: its own sentence
+    assert kernel_text("memory", {"memory_kernel": "old words too"}) == "old words too"

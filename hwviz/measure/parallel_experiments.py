@@ -56,7 +56,8 @@ def threads(ctx: Context) -> Result:
                 ctx.add(points, p)
     params = {"threads": axis, "physical_cores": cores, "pinned": pinning.CAN_PIN,
               "compute_kernel": COMPUTE_KERNEL.format(acc=K.ACCUMULATORS, iters=iters),
-              "memory_kernel": MEMORY_KERNEL.format(mib=8 * n >> 20), "fma_steps": iters}
+              "memory_kernel": MEMORY_KERNEL.format(mib=8 * n >> 20), "fma_steps": iters,
+              "fma_chains": K.ACCUMULATORS, "memory_bytes": 8 * n}
     note = "physical: the thread count fits on distinct cores"
     note += "" if pinning.CAN_PIN else "; " + PLACED_BY_OS
     return new_result("threads", params, points, ctx.topology, note)

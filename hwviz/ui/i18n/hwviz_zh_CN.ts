@@ -781,6 +781,7 @@
         <message>
             <location filename="../../../hwviz/ui/cache_lab/code_view.py" />
             <location filename="../../../hwviz/ui/cache_lab/hierarchy_editor.py" />
+            <location filename="../../../hwviz/ui/cache_lab/time_view.py" />
             <source>memory</source>
             <translation>内存</translation>
         </message>
@@ -2349,6 +2350,16 @@ recorded on a machine with SMT</source>
             <location filename="../../../hwviz/ui/parallel_scenes/smt.py" />
             <source>No result recorded on a machine with SMT ships with hwviz yet: use Open… to show one (record it there with hwviz bench smt --json FILE).</source>
             <translation>hwviz 还没有附带在有超线程的机器上记录的结果：请用“打开…”显示一个（在那台机器上用 hwviz bench smt --json FILE 记录）。</translation>
+        </message>
+        <message>
+            <location filename="../../../hwviz/ui/parallel_scenes/threads.py" />
+            <source>{acc} independent FMA chains per thread, {iters:,} steps each (2 flops a step)</source>
+            <translation>每个线程 {acc} 条独立的 FMA 依赖链，每条 {iters:,} 步（每步 2 次浮点运算）</translation>
+        </message>
+        <message>
+            <location filename="../../../hwviz/ui/parallel_scenes/threads.py" />
+            <source>streaming read of a {size} array, split into one contiguous share per thread</source>
+            <translation>流式读取一个 {size} 的数组，每个线程读其中连续的一份</translation>
         </message>
         <message>
             <location filename="../../../hwviz/ui/parallel_scenes/threads.py" />

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 
+from hwviz.base.units import format_size
 from hwviz.measure.results import Result
 from hwviz.ui import palette
 from hwviz.ui.measure_scenes import records
@@ -57,6 +58,18 @@ def beyond_cores(result: Result) -> tuple[dict, dict] | None:
     return at[-1], pts[-1]
 
 
+
+def kernel_text(bound: str, params: dict) -> str:
+    """What the compute- or memory-bound kernel did, in words, from a result's parameters (the
+    English sentence a file recorded before the numbers were stored)."""
+    if bound == "compute" and "fma_chains" in params:
+        return tr("{acc} independent FMA chains per thread, {iters:,} steps each (2 flops a step)").format(
+            acc=params["fma_chains"], iters=params["fma_steps"])
+    if bound == "memory" and "memory_bytes" in params:
+        return tr("streaming read of a {size} array, split into one contiguous share per thread").format(
+            size=format_size(params["memory_bytes"]))
+    return str(params.get(f"{bound}_kernel") or "")
+
 class ThreadsScene(MachineScene):
     """Thread scaling on a picture of the machine."""
 
@@ -82,7 +95,7 @@ class ThreadsScene(MachineScene):
             key = self._draw(shown.result, dashed) + key
         pl.x_ticks(ks, lambda v: f"{v:g}")
         pl.x_range(0.5, top + max(0.5, top * LABEL_ROOM))
-        pl.y_range(0, top * 1.05)
+        pl.y_range(0, top * 1.15)     # room for the ideal line's label above its end
         if self.shown is not None:
             self._explain(self.shown.result, 0.5, top * 1.05)
             key.append(("", "", placement_text(self.shown.result)))
@@ -104,7 +117,7 @@ class ThreadsScene(MachineScene):
                     k=last["threads"])))
                 continue
             ends.append((last, f"{last.get(rate, 0.0):.1f} {unit}", color))
-            kernel = r.params.get(f"{bound}_kernel") or ""
+            kernel = kernel_text(bound, r.params)
             key.append((color, "solid", tr("{what}: {v:.1f} {unit} at {k} threads, {s:.2f}× one thread").format(
                 what=what, v=last.get(rate, 0.0), unit=unit, k=last["threads"], s=last["speedup"])))
             if kernel:
