@@ -28,6 +28,18 @@ MODES = ("quick", "full")
 DRAW_WAIT = 0.5
 
 
+def choose(box: QComboBox, choices, text: str, message: str) -> str:
+    """``text`` if it is one of ``choices``, shown in ``box`` (whose items follow ``choices``)
+    without emitting its change signal; otherwise ConfigError(``message`` with ``{text}``)."""
+    choices = list(choices)
+    if text not in choices:
+        raise ConfigError(message.format(text=text[:40]))
+    box.blockSignals(True)
+    box.setCurrentIndex(choices.index(text))
+    box.blockSignals(False)
+    return text
+
+
 def run_experiment(name: str, *, quick: bool, cancel: CancelToken, progress, point, topology) -> Result:
     """The measurement a scene runs: :func:`hwviz.measure.experiments.run_experiment` on every
     thread numba has (set in the calling thread: numba's thread count is per thread)."""
@@ -167,12 +179,7 @@ class MeasureScene(ExperimentScene):
             self.set_scene_param(name, text)
             self.invalidate()
             return
-        if text not in MODES:
-            raise ConfigError(tr("mode {text!r} must be quick or full").format(text=text[:40]))
-        self.mode = text
-        self.mode_box.blockSignals(True)
-        self.mode_box.setCurrentIndex(MODES.index(text))
-        self.mode_box.blockSignals(False)
+        self.mode = choose(self.mode_box, MODES, text, tr("mode {text!r} must be quick or full"))
 
     def invalidate(self) -> None:
         """The picture must be redrawn: now if the scene is on screen, else when the shell

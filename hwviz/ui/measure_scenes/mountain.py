@@ -7,12 +7,11 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
-from hwviz.base.errors import ConfigError
 from hwviz.base.units import format_size
 from hwviz.measure.calibration import cache_levels
 from hwviz.measure.results import Result
 from hwviz.ui.measure_scenes import records, tr
-from hwviz.ui.measure_scenes.base import MeasureScene
+from hwviz.ui.measure_scenes.base import MeasureScene, choose
 from hwviz.ui.measure_scenes.mountain_view import HEATMAP, SURFACE, MountainView, level_of
 from hwviz.ui.measure_scenes.result_plot import key_html
 
@@ -67,12 +66,7 @@ class MountainScene(MeasureScene):
         if name != "view":
             super().set_scene_param(name, text)
             return
-        if text not in VIEWS:
-            raise ConfigError(tr("view {text!r} must be surface or heatmap").format(text=text[:40]))
-        self.view.mode = text
-        self.view_box.blockSignals(True)
-        self.view_box.setCurrentIndex(VIEWS.index(text))
-        self.view_box.blockSignals(False)
+        self.view.mode = choose(self.view_box, VIEWS, text, tr("view {text!r} must be surface or heatmap"))
         self.view.update()
 
     def redraw(self) -> None:  # noqa: D102 - MeasureScene

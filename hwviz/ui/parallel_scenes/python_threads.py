@@ -9,10 +9,10 @@ import math
 
 from PySide6.QtWidgets import QComboBox
 
-from hwviz.base.errors import ConfigError
 from hwviz.measure.results import Result
 from hwviz.ui import palette
 from hwviz.ui.measure_scenes import records
+from hwviz.ui.measure_scenes.base import choose
 from hwviz.ui.measure_scenes.loops import spread_labels
 from hwviz.ui.measure_scenes.result_plot import key_html
 from hwviz.ui.parallel_scenes import tr
@@ -100,12 +100,7 @@ class PythonThreadsScene(MachineScene):
         if name != "x":
             super().set_scene_param(name, text)
             return
-        if text not in AXES:
-            raise ConfigError(tr("x {text!r} must be workers or n").format(text=text[:40]))
-        self.axis = text
-        self.axis_box.blockSignals(True)
-        self.axis_box.setCurrentIndex(AXES.index(text))
-        self.axis_box.blockSignals(False)
+        self.axis = choose(self.axis_box, AXES, text, tr("x {text!r} must be workers or n"))
 
     def redraw(self) -> None:  # noqa: D102 - MeasureScene
         pl, by_n = self.plot, self.axis == "n"

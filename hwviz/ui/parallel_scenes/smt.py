@@ -10,11 +10,10 @@ import pyqtgraph as pg
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QComboBox
 
-from hwviz.base.errors import ConfigError
 from hwviz.measure.results import Result
 from hwviz.ui import palette
 from hwviz.ui.measure_scenes import records
-from hwviz.ui.measure_scenes.base import this_machine
+from hwviz.ui.measure_scenes.base import choose, this_machine
 from hwviz.ui.measure_scenes.result_plot import key_html
 from hwviz.ui.parallel_scenes import tr
 from hwviz.ui.parallel_scenes.issue_slots import IssueSlotsView
@@ -67,12 +66,8 @@ class SmtScene(PlacedScene):
     def set_scene_param(self, name: str, text: str) -> None:  # noqa: D102 - MeasureScene
         if name != "light":
             super().set_scene_param(name, text)
-        if text not in PLACEMENTS:
-            raise ConfigError(tr("light {text!r} must be siblings or cores").format(text=text[:40]))
-        self.light = text
-        self.light_box.blockSignals(True)
-        self.light_box.setCurrentIndex(list(PLACEMENTS).index(text))
-        self.light_box.blockSignals(False)
+            return
+        self.light = choose(self.light_box, PLACEMENTS, text, tr("light {text!r} must be siblings or cores"))
 
     def lit_cpus(self) -> list[int] | None:  # noqa: D102 - PlacedScene
         if self.shown is None:
