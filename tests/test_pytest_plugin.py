@@ -7,7 +7,7 @@ import sys
 
 from PySide6.QtGui import QImage
 
-from hwviz.pytest_plugin import _file_name
+from hwviz.ui.pytest_plugin import _file_name
 
 TEACHER = '''
 def test_my_slides(hwviz_shot):

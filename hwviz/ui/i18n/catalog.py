@@ -17,6 +17,7 @@ editor) and run it again to compile the ``.qm`` files.
 from __future__ import annotations
 
 import ast
+import logging
 import shutil
 import subprocess
 import sys
@@ -191,17 +192,19 @@ def compile_qm(ts: Path, qm: Path) -> None:
 
 
 def main() -> int:
-    """Update every ``.ts`` file from the source and compile its ``.qm``; print what is left to
+    """Update every ``.ts`` file from the source and compile its ``.qm``; log what is left to
     translate."""
+    log = logging.getLogger(__name__)
     for language, ts in TS_FILES.items():
         messages = update(ts, language)
         compile_qm(ts, ts.with_suffix(".qm"))
         left = sum(1 for m in messages if not m.translation)
-        print(f"{ts.name}: {len(messages)} strings, {left} to translate")
+        log.info("%s: %d strings, %d to translate", ts.name, len(messages), left)
     for where in untracked_calls():
-        print(f"tr() of a variable (its text must also appear as tr(\"...\")): {where}")
+        log.warning("tr() of a variable (its text must also appear as tr(\"...\")): %s", where)
     return 0
 
 
 if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
     sys.exit(main())
